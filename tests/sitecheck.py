@@ -1,0 +1,574 @@
+"""Checks for the bilingual site, shared by the tests and usable on any site.
+
+Every check returns a list of problems; a problem is one message that starts
+with the file (and line or heading id) and says what to do. An empty list
+means the check passed. Source checks read Markdown from `docs/<lang>/`; built
+checks read the HTML of a site built by `build_site`.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import markdown
+import yaml
+from bs4 import BeautifulSoup, Tag
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
+from mkdocs.utils.meta import get_data
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG_FILE = ROOT / "mkdocs.yml"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+LANGUAGES = ("ar", "en")
+DEFAULT_LANGUAGE = "ar"
+DIRECTION = {"ar": "rtl", "en": "ltr"}
+DESCRIPTION_MAX = 160
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MISSING_ID = "missing-explicit-id"
+SHARED_FRONT_MATTER = ("roles", "tags")
+
+ARABIC_CHARS = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’]*")
+ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9]*(?:[-&/][A-Z0-9]+)*s?(?![A-Za-z])")
+# Elements whose text is not prose: code, scripts, icons.
+NON_PROSE = ("script", "style", "code", "pre", "kbd", "samp", "svg", "noscript", "template")
+# Attributes that readers see or hear.
+PROSE_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder")
+
+
+# ---------------------------------------------------------------------------
+# Building
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class BuildResult:
+    site_dir: Path
+    docs_dir: Path
+    site_url: str
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not self.warnings
+
+
+class _Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def build_site(site_dir: Path, config_file: Path = CONFIG_FILE, **overrides) -> BuildResult:
+    """Build in-process with the project's strict settings; capture every warning.
+
+    The CLI exit code is not trusted (it is wrong with -q/-v): MkDocs' own log is.
+    """
+    capture = _Capture()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(capture)
+    previous_level = logger.level
+    logger.setLevel(logging.INFO)
+    error = None
+    config = None
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), **overrides)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (Abort, BuildError, ConfigurationError, PluginError) as exc:
+        error = f"{type(exc).__name__}: {exc}"
+    finally:
+        logger.removeHandler(capture)
+        logger.setLevel(previous_level)
+    docs_dir = Path(config.docs_dir) if config else Path(overrides.get("docs_dir", ROOT / "docs"))
+    site_url = (config.site_url if config else None) or "/"
+    return BuildResult(Path(site_dir), docs_dir, site_url, capture.records, error)
+
+
+def build_problems(result: BuildResult) -> list[str]:
+    problems = [
+        f"mkdocs build: {w}\n  Fix the page or link it names; the build must have zero warnings."
+        for w in result.warnings
+    ]
+    if result.error and not result.warnings:
+        problems.append(f"mkdocs build failed: {result.error}")
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# Source pages
+# ---------------------------------------------------------------------------
+
+
+def pages(docs_dir: Path, lang: str) -> list[str]:
+    """Markdown pages of one language, as paths relative to docs/<lang>/."""
+    root = docs_dir / lang
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
+
+
+@dataclass
+class Heading:
+    level: int
+    id: str
+    text: str
+    line: int
+
+
+@dataclass
+class SourcePage:
+    path: Path
+    text: str
+    meta: dict
+    headings: list[Heading]
+    meta_error: str | None = None
+    name: str = ""
+
+    def rel(self) -> str:
+        return self.name or self.path.as_posix()
+
+
+@functools.lru_cache(maxsize=1)
+def _markdown_settings() -> tuple[list, dict]:
+    with CONFIG_FILE.open(encoding="utf-8") as handle:
+        raw = yaml.load(handle, Loader=_PlainLoader)
+    extensions, configs = [], {}
+    for item in raw["markdown_extensions"]:
+        if isinstance(item, dict):
+            (name, options), = item.items()
+            extensions.append(name)
+            configs[name] = dict(options or {})
+        else:
+            extensions.append(item)
+    # Headings without an explicit id get a sentinel instead of a slug.
+    configs.setdefault("toc", {})
+    configs["toc"]["slugify"] = lambda value, separator: MISSING_ID
+    configs["toc"]["permalink"] = False
+    configs.pop("pymdownx.snippets", None)
+    extensions = [e for e in extensions if e != "pymdownx.snippets"]
+    return extensions, configs
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml with its !ENV tags (the default value is used)."""
+
+
+def _env_tag(loader, node):
+    value = loader.construct_sequence(node)
+    return value[-1] if value else None
+
+
+_PlainLoader.add_constructor("!ENV", _env_tag)
+
+
+def _source_line(lines: list[str], heading_text: str, level: int, start: int) -> int:
+    prefix = "#" * level + " "
+    for number in range(start, len(lines)):
+        line = lines[number].strip()
+        if line.startswith(prefix) and heading_text.strip() in line:
+            return number + 1
+    for number, line in enumerate(lines):
+        if line.strip().startswith(prefix):
+            return number + 1
+    return 0
+
+
+def read_source(docs_dir: Path, lang: str, rel: str) -> SourcePage:
+    """A page of docs/<lang>/, named as contributors see it: docs/<lang>/<rel>."""
+    page = read_page(docs_dir / lang / rel)
+    page.name = f"docs/{lang}/{rel}"
+    return page
+
+
+def read_page(path: Path) -> SourcePage:
+    text = path.read_text(encoding="utf-8")
+    meta_error = None
+    try:
+        body, meta = get_data(text)
+    except Exception as exc:  # malformed YAML
+        body, meta, meta_error = text, {}, str(exc)
+    if text.startswith("---") and not meta and meta_error is None:
+        meta_error = "the front matter block could not be read as YAML"
+    offset = text[: len(text) - len(body)].count("\n")
+    extensions, configs = _markdown_settings()
+    html = markdown.Markdown(extensions=extensions, extension_configs=configs).convert(body)
+    soup = BeautifulSoup(html, "lxml")
+    lines = text.splitlines()
+    headings, cursor = [], 0
+    for element in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
+        level = int(element.name[1])
+        label = element.get_text(" ", strip=True)
+        line = _source_line(lines, label, level, cursor)
+        cursor = max(cursor, line)
+        headings.append(Heading(level, element.get("id", ""), label, line or offset + 1))
+    return SourcePage(path, text, meta or {}, headings, meta_error)
+
+
+def _heading_id_suggestion(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "section-name"
+
+
+def check_heading_ids(docs_dir: Path) -> list[str]:
+    """Every h2/h3 has an explicit ASCII kebab-case id, unique within its page."""
+    problems = []
+    for lang in LANGUAGES:
+        other = "en" if lang == "ar" else "ar"
+        for rel in pages(docs_dir, lang):
+            page = read_source(docs_dir, lang, rel)
+            counts = Counter(h.id for h in page.headings if h.level in (2, 3))
+            for heading in page.headings:
+                if heading.level not in (2, 3):
+                    continue
+                where = f"{page.rel()}:{heading.line}"
+                marks = "#" * heading.level
+                if heading.id.startswith(MISSING_ID):
+                    problems.append(
+                        f'{where}: heading "{marks} {heading.text}" has no explicit id.\n'
+                        f"  Add an ASCII kebab-case id shared with docs/{other}/{rel}, e.g. "
+                        f'"{marks} {heading.text} {{ #{_heading_id_suggestion(heading.text)} }}".'
+                    )
+                elif not ID_PATTERN.match(heading.id):
+                    problems.append(
+                        f'{where}: heading id "#{heading.id}" is not ASCII kebab-case.\n'
+                        "  Use lower-case ASCII letters, digits and single hyphens, e.g. "
+                        '"{ #content-plan }", and the same id in both languages.'
+                    )
+                elif counts[heading.id] > 1:
+                    problems.append(
+                        f'{where}: heading id "#{heading.id}" is used {counts[heading.id]} times on this page.\n'
+                        "  Give each heading its own id: a deep link must point at one section."
+                    )
+    return problems
+
+
+def check_front_matter(docs_dir: Path) -> list[str]:
+    """Every page has a title and a description of at most 160 characters."""
+    problems = []
+    for lang in LANGUAGES:
+        for rel in pages(docs_dir, lang):
+            page = read_source(docs_dir, lang, rel)
+            where = f"{page.rel()}:1"
+            if page.meta_error:
+                problems.append(
+                    f"{where}: front matter is not valid YAML ({page.meta_error}).\n"
+                    "  Fix the block between the two '---' lines at the top of the file."
+                )
+                continue
+            for key in ("title", "description"):
+                value = page.meta.get(key)
+                if not isinstance(value, str) or not value.strip():
+                    problems.append(
+                        f'{where}: front matter has no "{key}".\n'
+                        f"  Add `{key}: ...` (in this page's language) between the '---' lines at the top."
+                    )
+            description = page.meta.get("description")
+            if isinstance(description, str) and len(description) > DESCRIPTION_MAX:
+                problems.append(
+                    f"{where}: description is {len(description)} characters long.\n"
+                    f"  Shorten it to at most {DESCRIPTION_MAX}: it is shown in search results and link previews."
+                )
+    return problems
+
+
+def check_parity(docs_dir: Path) -> list[str]:
+    """Same pages in both languages, same heading ids at the same levels, same roles/tags."""
+    problems = []
+    ar_pages, en_pages = set(pages(docs_dir, "ar")), set(pages(docs_dir, "en"))
+    for lang, missing in (("en", ar_pages - en_pages), ("ar", en_pages - ar_pages)):
+        source = "ar" if lang == "en" else "en"
+        for rel in sorted(missing):
+            problems.append(
+                f"docs/{source}/{rel}: has no translation: docs/{lang}/{rel} does not exist.\n"
+                f"  Write docs/{lang}/{rel} with the same headings and ids (or remove the page from both languages)."
+            )
+    for rel in sorted(ar_pages & en_pages):
+        ar, en = read_source(docs_dir, "ar", rel), read_source(docs_dir, "en", rel)
+        ar_ids = [(h.level, h.id) for h in ar.headings if h.level in (2, 3)]
+        en_ids = [(h.level, h.id) for h in en.headings if h.level in (2, 3)]
+        if ar_ids != en_ids:
+            ar_set, en_set = set(ar_ids), set(en_ids)
+            details = []
+            for level, hid in ar_ids:
+                if (level, hid) not in en_set:
+                    details.append(f"h{level} #{hid} is only in {ar.rel()}")
+            for level, hid in en_ids:
+                if (level, hid) not in ar_set:
+                    details.append(f"h{level} #{hid} is only in {en.rel()}")
+            if not details:
+                details.append("the same ids appear in a different order")
+            problems.append(
+                f"docs/ar/{rel} and docs/en/{rel}: headings differ: " + "; ".join(details) + ".\n"
+                "  Both languages need the same h2/h3 ids at the same levels in the same order."
+            )
+        for key in SHARED_FRONT_MATTER:
+            if ar.meta.get(key) != en.meta.get(key):
+                problems.append(
+                    f"docs/ar/{rel} and docs/en/{rel}: front matter `{key}` differs "
+                    f"({ar.meta.get(key)!r} vs {en.meta.get(key)!r}).\n"
+                    f"  `{key}` is shared data: make it identical in both languages."
+                )
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# Built pages
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class BuiltPage:
+    path: Path  # absolute path of the .html file
+    rel: str  # site-relative path, e.g. "en/roles/x/index.html"
+    lang: str
+    soup: BeautifulSoup
+    source: str  # the Markdown file it comes from, or the html path
+
+    @property
+    def url(self) -> str:
+        return self.rel[: -len("index.html")] if self.rel.endswith("index.html") else self.rel
+
+
+def _language_of(site_path: str) -> str:
+    return "en" if site_path == "en" or site_path.startswith("en/") else DEFAULT_LANGUAGE
+
+
+def _source_of(docs_dir: Path, rel: str, lang: str) -> str:
+    inner = rel[len("en/"):] if lang == "en" and rel.startswith("en/") else rel
+    if inner.endswith("index.html"):
+        stem = inner[: -len("index.html")].rstrip("/")
+        for candidate in ([f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]):
+            if (docs_dir / lang / candidate).exists():
+                return f"docs/{lang}/{candidate}"
+    return f"site/{rel}"
+
+
+def built_pages(site_dir: Path, docs_dir: Path) -> list[BuiltPage]:
+    result = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel.startswith(("assets/", "en/assets/", "search/", "en/search/")):
+            continue
+        lang = _language_of(rel)
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        result.append(BuiltPage(path, rel, lang, soup, _source_of(docs_dir, rel, lang)))
+    return result
+
+
+def _where(page: BuiltPage) -> str:
+    return f"{page.source} (built as site/{page.rel})"
+
+
+def check_html_language(site_dir: Path, docs_dir: Path) -> list[str]:
+    """<html> carries lang and dir: ar/rtl for Arabic pages, en/ltr for English ones."""
+    problems = []
+    for page in built_pages(site_dir, docs_dir):
+        html = page.soup.find("html")
+        lang, direction = (html.get("lang"), html.get("dir")) if html else (None, None)
+        want_dir = DIRECTION[page.lang]
+        if lang != page.lang or direction != want_dir:
+            problems.append(
+                f'{_where(page)}: <html lang="{lang}" dir="{direction}">, expected '
+                f'lang="{page.lang}" dir="{want_dir}".\n'
+                "  Arabic pages live in docs/ar/ and English pages in docs/en/; check the "
+                "i18n plugin languages and hooks/html_attributes.py."
+            )
+    return problems
+
+
+_ids_cache: dict[Path, set[str]] = {}
+
+
+def _ids(path: Path, soup: BeautifulSoup | None = None) -> set[str]:
+    if path not in _ids_cache:
+        soup = soup or BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        _ids_cache[path] = {t["id"] for t in soup.find_all(id=True)} | {
+            t["name"] for t in soup.find_all("a", attrs={"name": True})
+        }
+    return _ids_cache[path]
+
+
+def _resolve(site_dir: Path, target_path: str) -> Path | None:
+    candidate = site_dir / target_path
+    if target_path.endswith("/") or target_path == "":
+        candidate = candidate / "index.html"
+    if candidate.is_dir():
+        candidate = candidate / "index.html"
+    return candidate if candidate.is_file() else None
+
+
+LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"))
+
+
+def check_links(site_dir: Path, docs_dir: Path, site_url: str) -> list[str]:
+    """Every internal link and #anchor resolves; content never links across languages."""
+    problems = []
+    _ids_cache.clear()
+    base = urlsplit(site_url)
+    base_path = base.path if base.path.endswith("/") else base.path + "/"
+    for page in built_pages(site_dir, docs_dir):
+        _ids(page.path, page.soup)
+        page_url = urljoin("http://site.invalid" + base_path, page.url)
+        article = page.soup.select_one("article")
+        seen = set()
+        for tag_name, attribute in LINK_ATTRIBUTES:
+            for tag in page.soup.find_all(tag_name, attrs={attribute: True}):
+                href = tag[attribute].strip()
+                in_content = tag_name == "a" and article is not None and article in tag.parents
+                key = (tag_name, href, in_content)
+                if key in seen or not href or href.startswith(("mailto:", "tel:", "data:")):
+                    continue
+                seen.add(key)
+                split = urlsplit(href)
+                if split.scheme in ("http", "https") and (
+                    split.netloc != base.netloc or not split.path.startswith(base_path)
+                ):
+                    # A reader may follow an external <a>; anything else is a request to another host.
+                    if tag_name != "a":
+                        problems.append(
+                            f"{_where(page)}: <{tag_name}> loads {href} from another host.\n"
+                            "  Pages make no request to third-party hosts: self-host the file "
+                            "(overrides/assets/) or remove it."
+                        )
+                    continue
+                absolute = urljoin(page_url, href)
+                target = urlsplit(absolute)
+                if not target.path.startswith(base_path):
+                    problems.append(
+                        f"{_where(page)}: link {href} points outside the site ({target.path}).\n"
+                        "  Link to the Markdown file with a relative path, e.g. [SEO](../skills/seo.md)."
+                    )
+                    continue
+                target_rel = unquote(target.path[len(base_path):])
+                resolved = _resolve(site_dir, target_rel)
+                label = tag.get_text(" ", strip=True)[:60] or href
+                if resolved is None:
+                    problems.append(
+                        f'{_where(page)}: link "{label}" ({href}) points to a page that does not exist.\n'
+                        "  Point it at an existing .md file of the same language (relative path), or add the page."
+                    )
+                    continue
+                if target.fragment and resolved.suffix == ".html":
+                    fragment = unquote(target.fragment)
+                    if fragment not in _ids(resolved):
+                        problems.append(
+                            f'{_where(page)}: link "{label}" ({href}) points to #{fragment}, '
+                            f"which is not an id on site/{resolved.relative_to(site_dir).as_posix()}.\n"
+                            "  Use one of the explicit heading ids of the target page (they are the same in both languages)."
+                        )
+                if in_content and resolved.suffix == ".html":
+                    target_lang = _language_of(resolved.relative_to(site_dir).as_posix())
+                    if target_lang != page.lang:
+                        problems.append(
+                            f'{_where(page)}: content link "{label}" ({href}) goes to a {target_lang} page '
+                            f"from a {page.lang} page.\n"
+                            f"  Link to the same page in docs/{page.lang}/ instead; readers switch language "
+                            "with the selector in the header."
+                        )
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# Wrong-language text
+# ---------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def terminology() -> dict:
+    with (DATA_DIR / "terminology.yml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _latin_names() -> list[str]:
+    return sorted(terminology().get("latin_names", {}), key=len, reverse=True)
+
+
+def _is_foreign(element: Tag, lang: str) -> bool:
+    """True for an element explicitly marked as the other language (or linking to it)."""
+    for attribute in ("lang", "hreflang"):
+        value = element.get(attribute)
+        if value and value.split("-")[0] != lang:
+            return True
+    return False
+
+
+def prose(soup: BeautifulSoup, lang: str) -> list[str]:
+    """Visible prose of a page in its own language: text nodes and reader-facing
+    attributes, leaving out code and anything marked as another language."""
+    chunks = []
+    head_title = soup.find("title")
+    if head_title:
+        chunks.append(head_title.get_text())
+    description = soup.find("meta", attrs={"name": "description"})
+    if description and description.get("content"):
+        chunks.append(description["content"])
+    body = soup.find("body")
+    if body is None:
+        return chunks
+
+    def walk(element: Tag) -> None:
+        if element.name in NON_PROSE or _is_foreign(element, lang):
+            return
+        for attribute in PROSE_ATTRIBUTES:
+            if element.get(attribute):
+                chunks.append(element[attribute])
+        for child in element.children:
+            if isinstance(child, Tag):
+                walk(child)
+            elif isinstance(child, str) and child.strip() and type(child).__name__ == "NavigableString":
+                chunks.append(str(child))
+
+    walk(body)
+    return chunks
+
+
+def stray_latin(text: str) -> list[str]:
+    """Latin words in Arabic text that are neither allowed names nor acronyms."""
+    for name in _latin_names():
+        text = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", " ", text)
+    text = ACRONYM.sub(" ", text)
+    return LATIN_WORD.findall(text)
+
+
+def check_wrong_language(site_dir: Path, docs_dir: Path) -> list[str]:
+    """Arabic pages are Arabic (Latin only for known names, acronyms, code);
+    English pages have no Arabic script outside elements marked lang="ar"."""
+    problems = []
+    for page in built_pages(site_dir, docs_dir):
+        chunks = prose(page.soup, page.lang)
+        if page.lang == "ar":
+            words = []
+            for chunk in chunks:
+                words.extend(stray_latin(chunk))
+            if words:
+                sample = ", ".join(sorted(set(words))[:12])
+                problems.append(
+                    f"{_where(page)}: Latin words in Arabic text: {sample}.\n"
+                    "  Write them in Arabic; keep only tool/platform names (add new ones to latin_names in "
+                    "tests/data/terminology.yml with their transliteration), capital acronyms, or `code`."
+                )
+        else:
+            found = [c.strip()[:60] for c in chunks if ARABIC_CHARS.search(c)]
+            if found:
+                problems.append(
+                    f"{_where(page)}: Arabic script in English text: {' | '.join(found[:5])}.\n"
+                    "  Write it in English, or mark a genuine Arabic quotation with lang=\"ar\"."
+                )
+    return problems
