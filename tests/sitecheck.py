@@ -204,7 +204,12 @@ def read_page(path: Path) -> SourcePage:
     except Exception as exc:  # malformed YAML
         body, meta, meta_error = text, {}, str(exc)
     if text.startswith("---") and not meta and meta_error is None:
-        meta_error = "the front matter block could not be read as YAML"
+        block = text.split("\n---", 1)[0][3:]
+        try:
+            yaml.safe_load(block)
+            meta_error = "the block is empty or not a mapping"
+        except yaml.YAMLError as exc:
+            meta_error = " ".join(str(exc).split()) + "; quote a value that contains ': '"
     offset = text[: len(text) - len(body)].count("\n")
     extensions, configs = _markdown_settings()
     html = markdown.Markdown(extensions=extensions, extension_configs=configs).convert(body)
@@ -570,5 +575,134 @@ def check_wrong_language(site_dir: Path, docs_dir: Path) -> list[str]:
                 problems.append(
                     f"{_where(page)}: Arabic script in English text: {' | '.join(found[:5])}.\n"
                     "  Write it in English, or mark a genuine Arabic quotation with lang=\"ar\"."
+                )
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# Content: terminology, coverage of the brief, depth
+# ---------------------------------------------------------------------------
+
+ARABIC_LETTER = "\u0621-\u064A\u0671-\u06D3"
+ARABIC_MARKS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")  # diacritics, tatweel
+MIN_WORDS = {"roles/": 500, "tools/": 180, "skills/": 180}
+
+
+def normalize(text: str) -> str:
+    """Lower case, no Arabic diacritics or tatweel, single spaces."""
+    text = ARABIC_MARKS.sub("", unicodedata.normalize("NFC", text))
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def article_text(soup: BeautifulSoup) -> str:
+    """The text a reader reads in the page body: no permalinks, code or scripts."""
+    article = soup.select_one("article")
+    if article is None:
+        return ""
+    article = BeautifulSoup(str(article), "lxml")
+    for junk in article.select("a.headerlink, script, style, pre, code, svg"):
+        junk.decompose()
+    return article.get_text(" ")
+
+
+def _content_pages(site_dir: Path, docs_dir: Path) -> list[BuiltPage]:
+    return [p for p in built_pages(site_dir, docs_dir) if p.source.startswith("docs/")]
+
+
+def check_terminology(site_dir: Path, docs_dir: Path) -> list[str]:
+    """Arabic pages use the preferred term, never a discouraged variant."""
+    variants = []
+    for term in terminology()["terms"]:
+        for variant in term.get("discouraged") or []:
+            pattern = re.compile(
+                rf"(?<![{ARABIC_LETTER}])(?:[وفبلك]{{0,2}}){re.escape(normalize(variant))}(?![{ARABIC_LETTER}])"
+            )
+            variants.append((pattern, variant, term["ar"]))
+    problems = []
+    for page in _content_pages(site_dir, docs_dir):
+        if page.lang != "ar":
+            continue
+        text = normalize(" ".join(prose(page.soup, "ar")))
+        for pattern, variant, preferred in variants:
+            match = pattern.search(text)
+            if match:
+                context = text[max(0, match.start() - 30): match.end() + 30]
+                problems.append(
+                    f"{_where(page)}: uses «{variant}» (…{context}…).\n"
+                    f"  Write the preferred term «{preferred}» (tests/data/terminology.yml)."
+                )
+    return problems
+
+
+def load_coverage() -> list[dict]:
+    items = []
+    for path in sorted((DATA_DIR / "coverage").glob("*.yml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            items.append({**item, "map": f"tests/data/coverage/{path.name}"})
+    return items
+
+
+def check_coverage(site_dir: Path, docs_dir: Path, items: list[dict]) -> list[str]:
+    """Each fact of the brief is present, in both languages, on the page the map names."""
+    texts = {
+        (p.lang, p.source.split("/", 2)[2]): normalize(article_text(p.soup))
+        for p in _content_pages(site_dir, docs_dir)
+    }
+    problems = []
+    for item in items:
+        for lang in LANGUAGES:
+            key = (lang, item["page"])
+            if key not in texts:
+                problems.append(
+                    f"docs/{lang}/{item['page']}: named in {item['map']} for the fact "
+                    f"\"{item['fact']}\", but the page was not built.\n"
+                    "  Fix the page path in the coverage map, or write the page."
+                )
+                continue
+            missing = [phrase for phrase in item.get(lang) or [] if normalize(phrase) not in texts[key]]
+            if not item.get(lang):
+                missing = ["(no phrases listed)"]
+            if missing:
+                problems.append(
+                    f"docs/{lang}/{item['page']}: the fact \"{item['fact']}\" is not there: "
+                    f"missing {', '.join(repr(m) for m in missing)}.\n"
+                    f"  State the fact on this page in {lang}, or correct the phrases in {item['map']}."
+                )
+    return problems
+
+
+def words(text: str) -> int:
+    return sum(1 for token in text.split() if re.search(rf"[A-Za-z{ARABIC_LETTER}]", token))
+
+
+def check_depth(site_dir: Path, docs_dir: Path, minimum: dict[str, int] = MIN_WORDS) -> list[str]:
+    """Role pages and tool/skill pages reach a minimum length; no section is empty."""
+    problems = []
+    for page in _content_pages(site_dir, docs_dir):
+        rel = page.source.split("/", 2)[2]
+        for prefix, least in minimum.items():
+            if rel.startswith(prefix) and not rel.endswith("index.md"):
+                count = words(article_text(page.soup))
+                if count < least:
+                    problems.append(
+                        f"{page.source}: {count} words; pages under {prefix} need at least {least}.\n"
+                        "  This page is thin: add substance (examples, how-to steps), not filler."
+                    )
+        article = page.soup.select_one("article")
+        if article is None:
+            continue
+        for heading in article.find_all(["h2", "h3"]):
+            has_text = False
+            for sibling in heading.find_next_siblings():
+                if sibling.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                    break
+                if sibling.get_text(strip=True):
+                    has_text = True
+                    break
+            if not has_text:
+                label = heading.get_text(" ", strip=True).rstrip("¶").strip()
+                problems.append(
+                    f"{page.source}#{heading.get('id', '')}: section \"{label}\" is empty.\n"
+                    "  Write its text (before any sub-heading), or remove the heading in both languages."
                 )
     return problems
