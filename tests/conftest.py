@@ -94,12 +94,13 @@ class FixtureSite:
     def remove(self, rel: str) -> None:
         (self.docs_dir / rel).unlink()
 
-    def build(self, nav=None):
+    def build(self, nav=None, site_url="https://example.org/guide/"):
+        overrides = {"site_url": site_url} if site_url else {}
         return build_site(
             self.site_dir,
             docs_dir=str(self.docs_dir),
             nav=nav if nav is not None else FIXTURE_NAV,
-            site_url="https://example.org/guide/",
+            **overrides,
         )
 
 

@@ -706,3 +706,32 @@ def check_depth(site_dir: Path, docs_dir: Path, minimum: dict[str, int] = MIN_WO
                     "  Write its text (before any sub-heading), or remove the heading in both languages."
                 )
     return problems
+
+
+def check_head_links(site_dir: Path, docs_dir: Path, site_url: str) -> list[str]:
+    """Canonical and hreflang alternates are absolute and name the same page in each language."""
+    problems = []
+    root = site_url if site_url.endswith("/") else site_url + "/"
+    for page in _content_pages(site_dir, docs_dir):
+        inner = page.url[len("en/"):] if page.lang == "en" else page.url
+        expected = {"ar": root + inner, "en": root + "en/" + inner}
+        canonical = page.soup.find("link", rel="canonical")
+        if canonical is None or canonical.get("href") != expected[page.lang]:
+            problems.append(
+                f"{_where(page)}: canonical link is {canonical.get('href') if canonical else None!r}, "
+                f"expected {expected[page.lang]!r}.\n"
+                "  Canonical URLs are built from site_url (SITE_URL at build time): check mkdocs.yml."
+            )
+        found = {
+            link.get("hreflang"): link.get("href")
+            for link in page.soup.find_all("link", rel="alternate", hreflang=True)
+        }
+        for lang in LANGUAGES:
+            if found.get(lang) != expected[lang]:
+                problems.append(
+                    f"{_where(page)}: hreflang={lang} alternate is {found.get(lang)!r}, "
+                    f"expected {expected[lang]!r}.\n"
+                    "  Alternates must be absolute and point at the same page in the other language "
+                    "(hooks/html_attributes.py)."
+                )
+    return problems

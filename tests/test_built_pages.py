@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitecheck import check_html_language, check_links, check_wrong_language
+from sitecheck import check_head_links, check_html_language, check_links, check_wrong_language
 
 
 def test_guide_links_resolve(site, docs_dir):
@@ -17,6 +17,11 @@ def test_guide_html_language_and_direction(site, docs_dir):
 
 def test_guide_has_no_wrong_language_text(site, docs_dir):
     problems = check_wrong_language(site.site_dir, docs_dir)
+    assert not problems, "\n".join(problems)
+
+
+def test_guide_canonical_and_alternates_are_absolute(site, docs_dir):
+    problems = check_head_links(site.site_dir, docs_dir, site.site_url)
     assert not problems, "\n".join(problems)
 
 
@@ -110,3 +115,24 @@ def test_arabic_marked_lang_ar_is_allowed_in_english(fixture_site, built):
     fixture_site.edit("en/about.md", "The content is open", 'The content (<span lang="ar">المحتوى</span>) is open')
     result = built()
     assert check_wrong_language(result.site_dir, result.docs_dir) == []
+
+
+def test_site_url_comes_from_the_environment(fixture_site, monkeypatch):
+    monkeypatch.setenv("SITE_URL", "https://courses.example.net/smm-guide/")
+    result = fixture_site.build(site_url=None)
+    assert result.error is None and result.site_url == "https://courses.example.net/smm-guide/"
+    assert check_head_links(result.site_dir, result.docs_dir, result.site_url) == []
+    html = (result.site_dir / "en" / "about" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://courses.example.net/smm-guide/en/about/">' in html
+
+
+def test_relative_canonical_and_wrong_alternate_are_reported(fixture_site, built):
+    result = built()
+    page = result.site_dir / "about" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    html = html.replace('href="https://example.org/guide/about/">', 'href="../about/">', 1)
+    html = html.replace('href="https://example.org/guide/en/about/" hreflang="en"', 'href="https://example.org/guide/en/" hreflang="en"')
+    page.write_text(html, encoding="utf-8")
+    problems = check_head_links(result.site_dir, result.docs_dir, result.site_url)
+    assert len(problems) == 2, problems
+    assert "canonical" in problems[0] and "hreflang=en" in problems[1]
