@@ -136,3 +136,15 @@ def test_relative_canonical_and_wrong_alternate_are_reported(fixture_site, built
     problems = check_head_links(result.site_dir, result.docs_dir, result.site_url)
     assert len(problems) == 2, problems
     assert "canonical" in problems[0] and "hreflang=en" in problems[1]
+
+
+def test_no_page_title_repeats_the_site_name(site, docs_dir):
+    from sitecheck import built_pages
+
+    doubled = []
+    for page in built_pages(site.site_dir, docs_dir):
+        title = page.soup.title.get_text() if page.soup.title else ""
+        parts = [p.strip() for p in title.split(" - ")]
+        if len(parts) == 2 and parts[0] == parts[1]:
+            doubled.append(f"{page.source}: <title>{title}</title>")
+    assert not doubled, "Titles print the site name twice (overrides/main.html):\n" + "\n".join(doubled)
