@@ -109,6 +109,16 @@ def fixture_site(tmp_path) -> FixtureSite:
     return FixtureSite(tmp_path)
 
 
+@pytest.fixture
+def built(fixture_site):
+    """Build the fixture site (after a test has broken it) and insist that it built."""
+    def run():
+        result = fixture_site.build()
+        assert result.error is None, result.error
+        return result
+    return run
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The real guide, built once in-process with the project's strict settings."""

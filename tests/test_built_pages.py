@@ -25,15 +25,6 @@ def test_guide_canonical_and_alternates_are_absolute(site, docs_dir):
     assert not problems, "\n".join(problems)
 
 
-@pytest.fixture
-def built(fixture_site):
-    def run():
-        result = fixture_site.build()
-        assert result.error is None, result.error
-        return result
-    return run
-
-
 def test_valid_fixture_passes_built_checks(fixture_site, built):
     result = built()
     assert check_links(result.site_dir, result.docs_dir, result.site_url) == []

@@ -48,15 +48,6 @@ def test_glossary_has_every_term_with_its_id(lang, docs_dir):
 # --- the checks catch broken input -------------------------------------------------
 
 
-@pytest.fixture
-def built(fixture_site):
-    def run():
-        result = fixture_site.build()
-        assert result.error is None, result.error
-        return result
-    return run
-
-
 def test_valid_fixture_passes_content_checks(built):
     result = built()
     assert check_terminology(result.site_dir, result.docs_dir) == []
