@@ -1,6 +1,5 @@
 """Checks 4, 5 and 6 on the built HTML of both languages."""
 
-import pytest
 
 from sitecheck import check_head_links, check_html_language, check_links, check_wrong_language
 
