@@ -529,7 +529,8 @@ def prose(soup: BeautifulSoup, lang: str) -> list[str]:
         return chunks
 
     def walk(element: Tag) -> None:
-        if element.name in NON_PROSE or _is_foreign(element, lang):
+        # Hidden elements (search keywords) are not prose a reader sees.
+        if element.name in NON_PROSE or element.has_attr("hidden") or _is_foreign(element, lang):
             return
         for attribute in PROSE_ATTRIBUTES:
             if element.get(attribute):
@@ -600,7 +601,7 @@ def article_text(soup: BeautifulSoup) -> str:
     if article is None:
         return ""
     article = BeautifulSoup(str(article), "lxml")
-    for junk in article.select("a.headerlink, script, style, pre, code, svg"):
+    for junk in article.select("a.headerlink, script, style, pre, code, svg, [hidden]"):
         junk.decompose()
     return article.get_text(" ")
 

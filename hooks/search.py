@@ -1,0 +1,56 @@
+"""MkDocs hook: Pagefind search, one index per language.
+
+Material's lunr search fails Arabic (no stemming across «ال», hamza or
+diacritic variants) and static-i18n merges both languages into one index that
+every page downloads. Pagefind indexes each page under its <html lang>, so an
+Arabic page searches the Arabic index only, and downloads index chunks on
+demand. Material's search plugin stays enabled for its header markup and
+styles (overrides/partials/search.html, driven by assets/javascripts/search.js);
+its lunr index is deleted from the output.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+ARTICLE = '<article class="md-content__inner md-typeset">'
+# Not worth indexing: permalink symbols and the language selector.
+EXCLUDE = ".headerlink, .md-select"
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Index the article body only (not nav, header, footer or toc)."""
+    if ARTICLE not in output:
+        raise PluginError(
+            f"{page.file.src_uri}: expected the theme to render '{ARTICLE}'; "
+            "hooks/search.py must be updated for the new theme template."
+        )
+    return output.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
+
+
+def pagefind_command(site_dir: str) -> list[str]:
+    return [
+        sys.executable, "-m", "pagefind",
+        "--site", site_dir,
+        "--output-subdir", "pagefind",
+        "--exclude-selectors", EXCLUDE,
+        "--silent",
+    ]
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
+def on_post_build(config) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # one language of several: index once, when all are built
+    site = Path(config.site_dir)
+    shutil.rmtree(site / "search", ignore_errors=True)
+    result = subprocess.run(pagefind_command(str(site)), capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"Pagefind could not index {site}:\n{result.stdout}{result.stderr}")

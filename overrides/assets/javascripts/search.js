@@ -1,0 +1,163 @@
+// Site search: Material's header search box, answered by Pagefind.
+// Pagefind picks the index of the page's <html lang>, so Arabic pages get
+// Arabic results and English pages English ones. No UI strings here: they
+// come from the translation file through data-strings.
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-site-search]");
+  var toggle = document.getElementById("__search");
+  if (!root || !toggle) return;
+
+  var strings = JSON.parse(root.getAttribute("data-strings"));
+  var form = root.querySelector("form");
+  var input = root.querySelector(".md-search__input");
+  var meta = root.querySelector(".md-search-result__meta");
+  var list = root.querySelector(".md-search-result__list");
+  var config = JSON.parse(document.getElementById("__config").textContent);
+  var siteRoot = new URL(config.base.replace(/\/?$/, "/"), window.location.href);
+  var MAX_RESULTS = 10;
+  var MAX_SECTIONS = 3;
+
+  // Arabic diacritics and tatweel never change a word's meaning for search.
+  function normalize(query) {
+    return query.replace(/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g, "").trim();
+  }
+
+  var engine = null;
+  function load() {
+    if (!engine) {
+      meta.textContent = strings.initializer;
+      engine = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pagefind) {
+        return pagefind.options({ baseUrl: siteRoot.pathname }).then(function () {
+          pagefind.init();
+          if (!input.value) meta.textContent = strings.placeholder;
+          return pagefind;
+        });
+      });
+    }
+    return engine;
+  }
+
+  function setOpen(open) {
+    if (toggle.checked !== open) {
+      toggle.checked = open;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function link(url, heading, level, excerpt) {
+    var anchor = element("a", "md-search-result__link");
+    anchor.href = url;
+    var article = element("article", "md-search-result__article md-typeset");
+    if (level === "h1") article.appendChild(element("div", "md-search-result__icon md-icon"));
+    article.appendChild(element(level, null, heading));
+    var paragraph = element("p");
+    paragraph.innerHTML = excerpt; // Pagefind escapes the text and adds <mark>
+    article.appendChild(paragraph);
+    anchor.appendChild(article);
+    return anchor;
+  }
+
+  function render(results, total, query) {
+    list.textContent = "";
+    if (total === 0) meta.textContent = strings.none;
+    else if (total === 1) meta.textContent = strings.one;
+    else meta.textContent = strings.other.replace("#", total);
+    results.forEach(function (result) {
+      var item = element("li", "md-search-result__item");
+      var title = (result.meta && result.meta.title) || result.url;
+      item.appendChild(link(result.url, title, "h1", result.excerpt));
+      (result.sub_results || [])
+        .filter(function (sub) { return sub.url.indexOf("#") > 0 && sub.title !== title; })
+        .slice(0, MAX_SECTIONS)
+        .forEach(function (sub) { item.appendChild(link(sub.url, sub.title, "h2", sub.excerpt)); });
+      list.appendChild(item);
+    });
+    root.setAttribute("data-results-for", query); // the query these results answer
+  }
+
+  var latest = 0;
+  function search() {
+    var query = normalize(input.value);
+    var ticket = ++latest;
+    var typed = input.value;
+    if (!query) {
+      list.textContent = "";
+      meta.textContent = strings.placeholder;
+      root.setAttribute("data-results-for", typed);
+      return;
+    }
+    load().then(function (pagefind) {
+      return pagefind.debouncedSearch(query, {}, 120);
+    }).then(function (found) {
+      if (!found || ticket !== latest) return null;
+      return Promise.all(found.results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
+        .then(function (data) { if (ticket === latest) render(data, found.results.length, typed); });
+    });
+  }
+
+  input.addEventListener("input", search);
+  input.addEventListener("focus", function () { setOpen(true); load(); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector(".md-search-result__link");
+    if (first) window.location.href = first.href;
+  });
+  form.addEventListener("reset", function () {
+    window.setTimeout(function () { search(); input.focus(); }, 0);
+  });
+  toggle.addEventListener("change", function () {
+    if (toggle.checked) { load(); input.focus(); }
+  });
+
+  // The header's magnifier is a <label>: make it reachable and usable by keyboard.
+  var opener = document.querySelector('.md-header__button[for="__search"]');
+  if (opener) {
+    opener.setAttribute("role", "button");
+    opener.setAttribute("tabindex", "0");
+    opener.setAttribute("aria-label", strings.search);
+    opener.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); setOpen(true); }
+    });
+  }
+
+  // Keyboard: "/" or "s" opens search (as in Material), Escape closes it,
+  // arrows move between the results.
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    var typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+    if (!toggle.checked) {
+      if (!typing && (event.key === "/" || event.key === "s" || event.key === "S")) {
+        event.preventDefault();
+        setOpen(true);
+        input.focus();
+      }
+      return;
+    }
+    if (event.key === "Escape") {
+      event.preventDefault();
+      setOpen(false);
+      input.blur();
+      if (opener) opener.focus();
+      return;
+    }
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var links = Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link"));
+    if (!links.length) return;
+    event.preventDefault();
+    var position = links.indexOf(document.activeElement);
+    if (event.key === "ArrowDown") position = Math.min(position + 1, links.length - 1);
+    else position = position <= 0 ? -1 : position - 1;
+    if (position < 0) input.focus();
+    else links[position].focus();
+  });
+})();
