@@ -22,6 +22,8 @@ from mkdocs.plugins import event_priority
 ARTICLE = '<article class="md-content__inner md-typeset">'
 # Not worth indexing: permalink symbols and the language selector.
 EXCLUDE = ".headerlink, .md-select"
+# Pagefind's own UI bundles: the site uses Material's search box instead.
+UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
 
 
 def on_post_page(output: str, page, config) -> str:
@@ -54,3 +56,6 @@ def on_post_build(config) -> None:
     result = subprocess.run(pagefind_command(str(site)), capture_output=True, text=True)
     if result.returncode != 0:
         raise PluginError(f"Pagefind could not index {site}:\n{result.stdout}{result.stderr}")
+    for pattern in UNUSED:
+        for path in (site / "pagefind").glob(pattern):
+            path.unlink()

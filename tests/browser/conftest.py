@@ -6,16 +6,13 @@ Browser tests never skip silently: with CI set and no Chromium, they fail.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import socket
-import threading
 from pathlib import Path
 
 import pytest
 
+from localserver import free_port, serve
 from sitecheck import build_problems, build_site
 
 CHROMIUM_FLAGS = [
@@ -37,33 +34,16 @@ def chromium_path() -> str | None:
     return None
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def served(tmp_path_factory):
     """The guide built for http://127.0.0.1:<port>/ and served from a plain static server."""
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}/"
-    result = build_site(tmp_path_factory.mktemp("served") / "site", site_url=base)
+    port = free_port()
+    result = build_site(tmp_path_factory.mktemp("served") / "site", site_url=f"http://127.0.0.1:{port}/")
     problems = build_problems(result)
     assert not problems, "\n".join(problems)
-    handler = functools.partial(_QuietHandler, directory=str(result.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    result.base_url = base
-    yield result
-    server.shutdown()
-    server.server_close()
+    with serve(result.site_dir, port) as base_url:
+        result.base_url = base_url
+        yield result
 
 
 @pytest.fixture(scope="session")

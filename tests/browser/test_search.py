@@ -112,14 +112,14 @@ def test_keyboard_only(page, served):
     page.keyboard.press("Escape")
     # On a phone the box hides behind the header's magnifier: it must work by keyboard too.
     page.set_viewport_size({"width": 390, "height": 844})
-    opener = page.locator('.md-header__button[for="__search"]')
+    opener = page.locator(".md-header__button[data-search-open]")
     opener.focus()
-    assert page.evaluate("document.activeElement.getAttribute('role')") == "button"
+    assert page.evaluate("document.activeElement.tagName") == "BUTTON"
     page.keyboard.press("Enter")
     assert page.evaluate("document.getElementById('__search').checked"), "the search button is not keyboard-operable"
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     page.keyboard.press("Escape")
-    assert page.evaluate("document.activeElement.getAttribute('for')") == "__search", "focus is not returned to the button"
+    assert page.evaluate("document.activeElement.hasAttribute('data-search-open')"), "focus is not returned to the button"
 
 
 def test_screen_reader_names_and_live_results(page, served):

@@ -96,9 +96,9 @@
       return;
     }
     load().then(function (pagefind) {
-      return pagefind.debouncedSearch(query, {}, 120);
+      return pagefind.search(query);
     }).then(function (found) {
-      if (!found || ticket !== latest) return null;
+      if (!found || ticket !== latest) return null; // a newer query is on its way
       return Promise.all(found.results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
         .then(function (data) { if (ticket === latest) render(data, found.results.length, typed); });
     });
@@ -118,15 +118,19 @@
     if (toggle.checked) { load(); input.focus(); }
   });
 
-  // The header's magnifier is a <label>: make it reachable and usable by keyboard.
-  var opener = document.querySelector('.md-header__button[for="__search"]');
-  if (opener) {
-    opener.setAttribute("role", "button");
-    opener.setAttribute("tabindex", "0");
+  // The header's magnifier (shown on small screens) is a <label>, which a
+  // keyboard cannot reach: replace it with a real button.
+  var opener = null;
+  var label = document.querySelector('.md-header__button[for="__search"]');
+  if (label) {
+    opener = document.createElement("button");
+    opener.type = "button";
+    opener.className = label.className;
+    opener.setAttribute("data-search-open", "");
     opener.setAttribute("aria-label", strings.search);
-    opener.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); setOpen(true); }
-    });
+    opener.innerHTML = label.innerHTML; // the icon
+    opener.addEventListener("click", function () { setOpen(true); input.focus(); });
+    label.replaceWith(opener);
   }
 
   // Keyboard: "/" or "s" opens search (as in Material), Escape closes it,
@@ -147,7 +151,7 @@
       event.preventDefault();
       setOpen(false);
       input.blur();
-      if (opener) opener.focus();
+      if (opener && opener.offsetParent !== null) opener.focus();
       return;
     }
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
