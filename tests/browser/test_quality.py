@@ -1,0 +1,255 @@
+"""What a reader gets, checked in Chromium on every page of both languages:
+accessibility (axe-core, WCAG 2.0/2.1/2.2 A and AA plus best practice) in light
+and dark palettes at phone and desktop sizes, no request to another host, no
+console message, the language selector, right-to-left layout, page weight."""
+
+from __future__ import annotations
+
+import gzip
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from sitecheck import built_pages
+
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
+SCHEMES = ("light", "dark")
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+# First view of each page type, compressed as a static host serves it (gzip -9).
+PAGE_WEIGHT_BUDGET_KB = 90
+PAGE_TYPES = {
+    "home": "",
+    "differences": "differences/",
+    "role": "roles/social-media-manager/",
+    "tool": "tools/hootsuite/",
+    "skill": "skills/seo/",
+    "hiring": "hiring/community-manager/",
+    "glossary": "glossary/",
+    "index": "tools/",
+}
+
+_crawls: dict[tuple[str, str], dict] = {}
+
+
+def site_pages(served):
+    """(url path, source file, language) of every built page of both languages."""
+    return [
+        (page.url, page.source, page.lang)
+        for page in built_pages(served.site_dir, served.docs_dir)
+    ]
+
+
+def crawl(browser, served, scheme: str, viewport: str) -> dict:
+    """Load every page once in one palette and viewport; record axe violations,
+    console messages and requests. Cached: several tests read one crawl."""
+    key = (scheme, viewport)
+    if key in _crawls:
+        return _crawls[key]
+    axe = Axe()
+    host = urlsplit(served.base_url).netloc
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+    page = context.new_page()
+    record = {"violations": [], "console": [], "foreign": [], "schemes": set()}
+    current = {"source": ""}
+    page.on("console", lambda m: record["console"].append(f"{current['source']}: [{m.type}] {m.text}")
+            if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: record["console"].append(f"{current['source']}: [exception] {e}"))
+    page.on("request", lambda r: record["foreign"].append(f"{current['source']}: {r.url}")
+            if urlsplit(r.url).netloc != host and not r.url.startswith("data:") else None)
+    for url, source, _lang in site_pages(served):
+        current["source"] = source
+        page.goto(served.base_url + url)
+        page.wait_for_load_state("networkidle")
+        record["schemes"].add(page.evaluate("document.body.getAttribute('data-md-color-scheme')"))
+        for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
+            targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+            record["violations"].append(
+                f"{source} ({scheme}, {viewport}): {violation['id']} ({violation['impact']}): "
+                f"{violation['help']} — {len(violation['nodes'])} element(s): {targets}"
+            )
+    context.close()
+    _crawls[key] = record
+    return record
+
+
+COMBINATIONS = [(s, v) for s in SCHEMES for v in VIEWPORTS]
+
+
+@pytest.mark.parametrize("scheme,viewport", COMBINATIONS)
+def test_accessibility_every_page(browser, served, scheme, viewport):
+    record = crawl(browser, served, scheme, viewport)
+    assert record["schemes"] == {"default" if scheme == "light" else "slate"}, record["schemes"]
+    assert not record["violations"], (
+        f"axe-core violations ({len(record['violations'])}); fix them in overrides/ or the page:\n"
+        + "\n".join(record["violations"][:40])
+    )
+
+
+@pytest.mark.parametrize("scheme,viewport", COMBINATIONS)
+def test_no_third_party_request_and_no_console_message(browser, served, scheme, viewport):
+    record = crawl(browser, served, scheme, viewport)
+    assert not record["foreign"], "requests to other hosts:\n" + "\n".join(record["foreign"][:20])
+    assert not record["console"], "console errors or warnings:\n" + "\n".join(record["console"][:20])
+
+
+def test_language_selector_lands_on_the_same_page_and_anchor(browser, served):
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    wrong = []
+    for url, source, lang in site_pages(served):
+        if source.startswith("site/"):
+            continue  # 404 pages
+        other = "ar" if lang == "en" else "en"
+        inner = url[len("en/"):] if lang == "en" else url
+        target = served.base_url + ("en/" if other == "en" else "") + inner
+        page.goto(served.base_url + url + "#__anchor-check")
+        href = page.eval_on_selector(f"a.md-select__link[hreflang={other}]", "a => a.href")
+        if href != target + "#__anchor-check":
+            wrong.append(f"{source}: the {other} link goes to {href}, expected {target}#__anchor-check")
+    # And a real click, both ways, with a real heading anchor.
+    page.goto(served.base_url + "roles/community-manager/#metrics")
+    page.hover(".md-select")
+    page.click("a.md-select__link[hreflang=en]")
+    page.wait_for_load_state("load")
+    if page.url != served.base_url + "en/roles/community-manager/#metrics":
+        wrong.append(f"click ar→en landed on {page.url}")
+    page.hover(".md-select")
+    page.click("a.md-select__link[hreflang=ar]")
+    page.wait_for_load_state("load")
+    if page.url != served.base_url + "roles/community-manager/#metrics":
+        wrong.append(f"click en→ar landed on {page.url}")
+    context.close()
+    assert not wrong, "language selector:\n" + "\n".join(wrong[:20])
+
+
+GEOMETRY = """
+() => {
+  const box = el => el.getBoundingClientRect();
+  const article = document.querySelector('article');
+  const out = {};
+  const primary = document.querySelector('.md-sidebar--primary');
+  const secondary = document.querySelector('.md-sidebar--secondary');
+  out.primaryRight = primary && box(primary).width > 0 ? box(primary).left > box(article).left : null;
+  out.tocLeft = secondary && box(secondary).width > 0 ? box(secondary).right <= box(article).left + 1 : null;
+  const p = article.querySelector(':scope > p');
+  const range = document.createRange();
+  range.selectNodeContents(p);
+  const first = range.getClientRects()[0];
+  out.textStartsRight = Math.abs(first.right - box(p).right) < 2;
+  out.paragraphDirection = getComputedStyle(p).direction;
+  const th = article.querySelectorAll('table thead th');
+  out.tableMirrored = th.length > 1 ? box(th[0]).left > box(th[th.length - 1]).left : null;
+  // The title's icon sits at the start side: its padding is on the right in RTL.
+  const title = article.querySelector('.admonition-title');
+  out.admonitionMirrored = title
+    ? parseFloat(getComputedStyle(title).paddingRight) > parseFloat(getComputedStyle(title).paddingLeft)
+    : null;
+  const code = article.querySelector('code');
+  out.codeLtr = code ? getComputedStyle(code).direction === 'ltr' : null;
+  return out;
+}
+"""
+
+BIDI = """
+([needle]) => {
+  // Find needle "(XYZ)" after Arabic text and return the x-positions of its parts.
+  const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    const at = node.textContent.indexOf(needle);
+    if (at < 1) continue;
+    const rect = (start, end) => { const r = document.createRange(); r.setStart(node, start); r.setEnd(node, end); return r.getBoundingClientRect(); };
+    const open = rect(at, at + 1), inner = rect(at + 1, at + needle.length - 1), close = rect(at + needle.length - 1, at + needle.length);
+    const before = rect(at - 2, at - 1);  // the Arabic letter before the space
+    if (Math.abs(open.top - close.top) > 4) continue;  // the brackets were split by a line break
+    return {open: open.left, inner: inner.left, innerRight: inner.right, close: close.left,
+            before: before.left, sameLine: Math.abs(before.top - inner.top) <= 4};
+  }
+  return null;
+}
+"""
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_right_to_left_layout(browser, served, artifacts, viewport):
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    problems = []
+    checks = {
+        "": ("textStartsRight", "tableMirrored", "admonitionMirrored"),
+        "differences/": ("textStartsRight", "tableMirrored"),
+        "about/": ("textStartsRight", "codeLtr"),
+        "roles/social-media-manager/": ("textStartsRight",),
+    }
+    for url, keys in checks.items():
+        page.goto(served.base_url + url)
+        page.wait_for_load_state("load")
+        geometry = page.evaluate(GEOMETRY)
+        if geometry["paragraphDirection"] != "rtl":
+            problems.append(f"{url or '/'}: paragraphs are {geometry['paragraphDirection']}")
+        for key in keys:
+            if geometry[key] is not True:
+                problems.append(f"{url or '/'} ({viewport}): {key} is {geometry[key]}")
+        if viewport == "desktop":
+            if geometry["primaryRight"] is False:
+                problems.append(f"{url or '/'}: the navigation is not on the right")
+            if geometry["tocLeft"] is False:
+                problems.append(f"{url or '/'}: the table of contents is not on the left")
+        page.screenshot(path=str(artifacts / f"ar-{viewport}-{url.strip('/').replace('/', '-') or 'home'}.png"))
+    # A Latin acronym in brackets inside an Arabic sentence keeps its order:
+    # visually "(SEO)" sits left of the Arabic word before it, brackets around it.
+    page.goto(served.base_url + "skills/seo/")
+    parts = page.evaluate(BIDI, ["(SEO)"])
+    if parts is None:
+        problems.append("skills/seo/: no «… (SEO)» on one line to check")
+    elif not (parts["close"] < parts["inner"] < parts["open"]) or (
+        parts["sameLine"] and parts["innerRight"] > parts["before"] + 1
+    ):
+        problems.append(f"skills/seo/: «(SEO)» is out of order in the Arabic line: {parts}")
+    # The desktop navigation must be on the left in English, to prove the check can fail.
+    page.goto(served.base_url + "en/differences/")
+    english = page.evaluate(GEOMETRY)
+    if viewport == "desktop" and english["primaryRight"] is not False:
+        problems.append("en/differences/: the English navigation is not on the left")
+    if english["tableMirrored"] is not False:
+        problems.append("en/differences/: the English table runs right to left")
+    page.goto(served.base_url + "en/")
+    if page.evaluate(GEOMETRY)["admonitionMirrored"] is not False:
+        problems.append("en/: the English admonition is mirrored")
+    page.screenshot(path=str(artifacts / f"en-{viewport}-differences.png"))
+    context.close()
+    assert not problems, "right-to-left layout:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_first_view_page_weight(browser, served, lang):
+    """All bytes until the load event, gzip-compressed as a static host would serve them."""
+    over, table = [], []
+    for kind, url in PAGE_TYPES.items():
+        context = browser.new_context(viewport=VIEWPORTS["phone"])
+        page = context.new_page()
+        sizes = []
+
+        def on_response(response):
+            try:
+                body = response.body()
+            except Exception:
+                return
+            sizes.append(len(gzip.compress(body, 9)))
+
+        page.on("response", on_response)
+        page.goto(served.base_url + ("en/" if lang == "en" else "") + url, wait_until="load")
+        context.close()
+        total_kb = sum(sizes) / 1024
+        table.append(f"{kind}: {total_kb:.1f} KB in {len(sizes)} requests")
+        if total_kb > PAGE_WEIGHT_BUDGET_KB:
+            over.append(f"{lang} {kind} ({url or '/'}): {total_kb:.1f} KB > {PAGE_WEIGHT_BUDGET_KB} KB")
+    print(f"\nfirst view ({lang}): " + "; ".join(table))
+    assert not over, "over the page-weight budget:\n" + "\n".join(over)
