@@ -20,6 +20,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import markdown
 import yaml
 from bs4 import BeautifulSoup, Tag
+from mkdocs import utils as mkdocs_utils
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
@@ -73,6 +74,9 @@ class _Capture(logging.Handler):
         self.records.append(f"{record.levelname}: {record.getMessage()}")
 
 
+_CLEAN_DIRECTORY = mkdocs_utils.clean_directory
+
+
 def build_site(site_dir: Path, config_file: Path = CONFIG_FILE, **overrides) -> BuildResult:
     """Build in-process with the project's strict settings; capture every warning.
 
@@ -97,6 +101,9 @@ def build_site(site_dir: Path, config_file: Path = CONFIG_FILE, **overrides) -> 
     finally:
         logger.removeHandler(capture)
         logger.setLevel(previous_level)
+        # static-i18n disables clean_directory while it builds the other languages and
+        # leaves it disabled when one of them aborts: later builds would keep stale pages.
+        mkdocs_utils.clean_directory = _CLEAN_DIRECTORY
     docs_dir = Path(config.docs_dir) if config else Path(overrides.get("docs_dir", ROOT / "docs"))
     site_url = (config.site_url if config else None) or "/"
     return BuildResult(Path(site_dir), docs_dir, site_url, capture.records, error)
@@ -373,8 +380,14 @@ def built_pages(site_dir: Path, docs_dir: Path) -> list[BuiltPage]:
             continue
         lang = _language_of(rel)
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        if is_redirect_stub(soup):
+            continue  # a moved page's old address (mkdocs-redirects), checked by tests/linkcheck.py
         result.append(BuiltPage(path, rel, lang, soup, _source_of(docs_dir, rel, lang)))
     return result
+
+
+def is_redirect_stub(soup: BeautifulSoup) -> bool:
+    return soup.find("meta", attrs={"http-equiv": "refresh"}) is not None
 
 
 def _where(page: BuiltPage) -> str:

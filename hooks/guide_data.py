@@ -1,0 +1,202 @@
+"""What the build hooks read from a rendered page (shared by hooks/links.py and
+hooks/seo.py; not a hook itself).
+
+A page is known by its language-neutral path ("roles/community-manager.md", the
+same in docs/ar/ and docs/en/) and its language. Its headings are read from the
+rendered HTML, with the labels of the table of contents (which honour
+`data-toc-label`), so the data matches what readers see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import unescape
+
+from bs4 import BeautifulSoup, Tag
+
+# Where the guide keeps each kind of page (language-neutral paths).
+ROLES = "roles/"
+TOOLS = "tools/"
+SKILLS = "skills/"
+HIRING = "hiring/"
+GLOSSARY = "glossary.md"
+TRIGGERS_ID = "triggers"  # the h2 of hiring/<role>.md whose h3s are the hiring triggers
+HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")  # the h1 is the page title: its id is not stable
+
+
+# ---------------------------------------------------------------------------
+# Languages (mkdocs-static-i18n builds the default language, then the others)
+# ---------------------------------------------------------------------------
+
+
+def i18n_plugin(config):
+    return config.plugins.get("i18n")
+
+
+def current_language(config) -> str:
+    i18n = i18n_plugin(config)
+    return i18n.current_language if i18n else str(config.theme.get("language") or "en")
+
+
+def default_language(config) -> str:
+    i18n = i18n_plugin(config)
+    return i18n.default_language if i18n else current_language(config)
+
+
+def build_languages(config) -> list[str]:
+    """Default language first."""
+    i18n = i18n_plugin(config)
+    if not i18n:
+        return [current_language(config)]
+    default = i18n.default_language
+    return [default] + [lang for lang in i18n.build_languages if lang != default]
+
+
+def is_outer_build(config) -> bool:
+    """True in the build MkDocs started (the default language), False in the builds
+    static-i18n runs inside it for the other languages. In on_pre_build it means
+    "a new build starts"; in an on_post_build that runs after static-i18n's
+    (priority below -100), it means "every language has been built"."""
+    i18n = i18n_plugin(config)
+    return i18n is None or not i18n.building
+
+
+def language_prefix(lang: str, config) -> str:
+    return "" if lang == default_language(config) else f"{lang}/"
+
+
+# ---------------------------------------------------------------------------
+# Pages
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Heading:
+    level: int
+    id: str
+    text: str
+    summary: str = ""  # the section's first paragraph, without a leading bold label
+    points: list[str] = field(default_factory=list)  # its first list: bold labels (or item text)
+
+
+@dataclass
+class PageData:
+    path: str  # language-neutral source path
+    lang: str
+    url: str  # site-relative URL, e.g. "en/roles/community-manager/"
+    title: str
+    description: str
+    meta: dict
+    headings: list[Heading]
+
+    def heading(self, heading_id: str) -> Heading | None:
+        return next((h for h in self.headings if h.id == heading_id), None)
+
+    def subheadings(self, parent_id: str) -> list[Heading]:
+        """The headings nested directly under the heading `parent_id`."""
+        found, parent = [], None
+        for heading in self.headings:
+            if parent is None:
+                if heading.id == parent_id:
+                    parent = heading
+            elif heading.level <= parent.level:
+                break
+            elif heading.level == parent.level + 1:
+                found.append(heading)
+        return found
+
+
+def neutral_path(file) -> str:
+    """docs/en/roles/x.md -> roles/x.md (static-i18n keeps it as `norm_src_uri`)."""
+    return getattr(file, "norm_src_uri", None) or file.src_uri
+
+
+def page_kind(path: str) -> str | None:
+    """'role', 'tool', 'skill' or 'glossary' for the pages the data export lists."""
+    if path == GLOSSARY:
+        return "glossary"
+    for prefix, kind in ((ROLES, "role"), (TOOLS, "tool"), (SKILLS, "skill")):
+        if path.startswith(prefix) and not path.endswith("index.md"):
+            return kind
+    return None
+
+
+def item_id(path: str) -> str:
+    """roles/community-manager.md -> community-manager"""
+    return path.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+def page_title(page) -> str:
+    return str(page.meta.get("title") or page.title or "")
+
+
+def _text(element: Tag) -> str:
+    return " ".join(element.get_text().split())
+
+
+def _toc_labels(toc) -> dict[str, str]:
+    labels = {}
+    for item in toc:
+        labels[item.id] = unescape(item.title)  # the toc keeps `&amp;`
+        labels.update(_toc_labels(item.children))
+    return labels
+
+
+def _section_elements(heading: Tag):
+    """The elements of a section, up to the next heading of any level."""
+    for sibling in heading.find_next_siblings():
+        if sibling.name in ("h1",) + HEADING_TAGS:
+            return
+        yield sibling
+
+
+def _summary(paragraph: Tag) -> str:
+    paragraph = BeautifulSoup(str(paragraph), "lxml").p
+    for junk in paragraph.select("sup, a.footnote-ref"):
+        junk.decompose()
+    first = next((c for c in paragraph.children if not (isinstance(c, str) and not c.strip())), None)
+    if isinstance(first, Tag) and first.name == "strong" and _text(first).endswith((".", ":")):
+        first.decompose()  # a label such as "What it looks like."
+    return _text(paragraph)
+
+
+def _points(listing: Tag) -> list[str]:
+    points = []
+    for item in listing.find_all("li", recursive=False):
+        label = item.find("strong")
+        points.append(_text(label).rstrip(".:") if label and item.text.lstrip().startswith(label.text) else _text(item))
+    return points
+
+
+_READ: dict[tuple[str, str], tuple[tuple, PageData]] = {}  # both hooks read each page: parse it once
+
+
+def read_page(page, lang: str) -> PageData:
+    key = (lang, page.file.src_uri)
+    source = (page.content or "", page.url, page_title(page), dict(page.meta))
+    if key in _READ and _READ[key][0] == source:
+        return _READ[key][1]
+    soup = BeautifulSoup(source[0], "lxml")
+    labels = _toc_labels(page.toc or [])
+    headings = []
+    for element in soup.find_all(HEADING_TAGS, id=True):
+        for link in element.select("a.headerlink"):
+            link.decompose()
+        heading = Heading(int(element.name[1]), element["id"], labels.get(element["id"]) or _text(element))
+        for sibling in _section_elements(element):
+            if sibling.name == "p" and not heading.summary:
+                heading.summary = _summary(sibling)
+            elif sibling.name in ("ul", "ol") and not heading.points:
+                heading.points = _points(sibling)
+        headings.append(heading)
+    data = PageData(
+        path=neutral_path(page.file),
+        lang=lang,
+        url=page.url,
+        title=page_title(page),
+        description=str(page.meta.get("description") or ""),
+        meta=dict(page.meta),
+        headings=headings,
+    )
+    _READ[key] = (source, data)
+    return data
