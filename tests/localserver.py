@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import socket
+import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,11 +23,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A browser that cancels a request it no longer needs is not an error.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(directory: Path, port: int):
     """Serve `directory` at http://127.0.0.1:<port>/ until the block ends."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
