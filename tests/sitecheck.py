@@ -749,3 +749,50 @@ def check_head_links(site_dir: Path, docs_dir: Path, site_url: str) -> list[str]
                     "(hooks/html_attributes.py)."
                 )
     return problems
+
+
+# ---------------------------------------------------------------------------
+# Per-language data of the guide's tools (hooks/data/<lang>/, read by hooks/guide_tools.py)
+# ---------------------------------------------------------------------------
+
+DATA_FILES = ("tags.yml", "abbreviations.yml")
+
+
+def check_tool_data(data_dir: Path, docs_dir: Path) -> list[str]:
+    """Both languages define the same tag labels and tooltip files, and every
+    `roles:`/`tags:` id of a page has a label in each language."""
+    problems = []
+    loaded: dict[tuple[str, str], dict] = {}
+    for lang in LANGUAGES:
+        for name in DATA_FILES:
+            path = data_dir / lang / name
+            if not path.is_file():
+                problems.append(
+                    f"hooks/data/{lang}/{name}: missing.\n"
+                    f"  Create it with the same keys as the other language's file (see hooks/data/README.md)."
+                )
+                continue
+            try:
+                loaded[(lang, name)] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as exc:
+                problems.append(f"hooks/data/{lang}/{name}: not valid YAML ({' '.join(str(exc).split())}).\n  Fix the file.")
+    labels = {lang: loaded.get((lang, "tags.yml"), {}) for lang in LANGUAGES}
+    ar, en = set(labels["ar"]), set(labels["en"])
+    for key in sorted(ar ^ en):
+        missing = "en" if key in ar else "ar"
+        problems.append(
+            f"hooks/data/{missing}/tags.yml: no label for the tag id '{key}' (hooks/data/{'ar' if missing == 'en' else 'en'}/tags.yml has one).\n"
+            f"  Add `{key}: <label in {missing}>`: both languages label the same ids."
+        )
+    for lang in LANGUAGES:
+        for rel in pages(docs_dir, lang):
+            page = read_source(docs_dir, lang, rel)
+            for key in SHARED_FRONT_MATTER:
+                for value in page.meta.get(key) or []:
+                    if str(value) not in labels[lang]:
+                        problems.append(
+                            f"{page.rel()}:1: `{key}` id '{value}' has no label in hooks/data/{lang}/tags.yml.\n"
+                            f"  Add `{value}: <label in {lang}>` to hooks/data/{lang}/tags.yml (and to the other language), "
+                            "or use an existing id."
+                        )
+    return problems

@@ -172,6 +172,20 @@ BIDI = """
     return {open: open.left, inner: inner.left, innerRight: inner.right, close: close.left,
             before: before.left, sameLine: Math.abs(before.top - inner.top) <= 4};
   }
+  // The acronym may be a glossary tooltip: "(" <abbr>XYZ</abbr> ")".
+  const inner = needle.slice(1, -1);
+  for (const abbr of document.querySelectorAll('article abbr')) {
+    const prev = abbr.previousSibling, next = abbr.nextSibling;
+    if (abbr.textContent !== inner || !prev || !next || prev.nodeType !== 3 || next.nodeType !== 3) continue;
+    if (!prev.textContent.endsWith('(') || !next.textContent.startsWith(')') || prev.textContent.length < 3) continue;
+    const rect = (node, start, end) => { const r = document.createRange(); r.setStart(node, start); r.setEnd(node, end); return r.getBoundingClientRect(); };
+    const n = prev.textContent.length;
+    const open = rect(prev, n - 1, n), close = rect(next, 0, 1), box = abbr.getBoundingClientRect();
+    const before = rect(prev, n - 3, n - 2);
+    if (Math.abs(open.top - close.top) > 4) continue;
+    return {open: open.left, inner: box.left, innerRight: box.right, close: close.left,
+            before: before.left, sameLine: Math.abs(before.top - box.top) <= 4};
+  }
   return null;
 }
 """
