@@ -1,5 +1,6 @@
-"""What the build hooks read from a rendered page (shared by hooks/links.py and
-hooks/seo.py; not a hook itself).
+"""What the build hooks share (not a hook itself): the language being built and
+whether every language is built yet, absolute URLs, and what hooks/links.py and
+hooks/seo.py read from a rendered page.
 
 A page is known by its language-neutral path ("roles/community-manager.md", the
 same in docs/ar/ and docs/en/) and its language. Its headings are read from the
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html import unescape
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 
@@ -63,6 +65,11 @@ def is_outer_build(config) -> bool:
 
 def language_prefix(lang: str, config) -> str:
     return "" if lang == default_language(config) else f"{lang}/"
+
+
+def absolute_url(config, url: str) -> str:
+    """A site-relative URL ("en/roles/x/", "." for the home page) made absolute from site_url."""
+    return urljoin(config.site_url or "/", "" if url in (".", "./") else url)
 
 
 # ---------------------------------------------------------------------------

@@ -16,8 +16,9 @@
 from __future__ import annotations
 
 import os
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
+from guide_data import absolute_url, current_language, default_language
 from mkdocs import utils
 from mkdocs.exceptions import PluginError
 
@@ -47,7 +48,7 @@ def on_page_context(context, page, config, nav):
         if link.startswith(base_path):
             link = link[len(base_path):]
         path = link.lstrip("/")
-        alternates.append({**alternate, "path": path or "./", "link": urljoin(site_url, path)})
+        alternates.append({**alternate, "path": path or "./", "link": absolute_url(config, path)})
     if alternates:
         config.extra.alternate = alternates
     return context
@@ -68,17 +69,13 @@ def on_post_page(output: str, page, config) -> str:
     return _with_direction(output, config, page.file.src_uri)
 
 
-def _i18n(config):
-    return config.plugins.get("i18n")
-
-
 def on_post_template(output: str, template_name: str, config) -> str:
     if template_name.endswith(".html"):
         output = _with_direction(output, config, template_name)
-    i18n = _i18n(config)
-    if i18n is None or i18n.current_language == i18n.default_language:
+    lang = current_language(config)
+    if lang == default_language(config):
         return output
-    path = os.path.join(config.site_dir, i18n.current_language, template_name)
+    path = os.path.join(config.site_dir, lang, template_name)
     utils.write_file(output.encode("utf-8"), path)
     # An empty result tells MkDocs not to overwrite the default language's root copy;
     # the sitemap lists every language, so the root one stays as it is.

@@ -23,13 +23,13 @@ from __future__ import annotations
 import json
 import logging
 import os
-from urllib.parse import urljoin
 
 from guide_data import (
     GLOSSARY,
     HIRING,
     TRIGGERS_ID,
     PageData,
+    absolute_url,
     build_languages,
     current_language,
     is_outer_build,
@@ -105,10 +105,10 @@ def _redirects(config, langs: list[str]) -> list[dict]:
             if target.startswith(("http://", "https://")):
                 to = str(new)
             elif (lang, target) in PAGES:
-                to = _absolute(config, PAGES[(lang, target)].url) + (f"#{fragment}" if fragment else "")
+                to = absolute_url(config, PAGES[(lang, target)].url) + (f"#{fragment}" if fragment else "")
             else:
                 continue  # mkdocs-redirects reports the missing target
-            entry["from"][lang] = _absolute(config, old_url)
+            entry["from"][lang] = absolute_url(config, old_url)
             entry["to"][lang] = to
         entries.append(entry)
     return entries
@@ -117,10 +117,6 @@ def _redirects(config, langs: list[str]) -> list[dict]:
 # ---------------------------------------------------------------------------
 # links.json and api/v1/guide.json
 # ---------------------------------------------------------------------------
-
-
-def _absolute(config, url: str) -> str:
-    return urljoin(config.site_url or "/", "" if url in (".", "./") else url)
 
 
 def _versions(path: str, langs: list[str]) -> dict[str, PageData]:
@@ -143,7 +139,7 @@ def registry(config) -> dict:
                 entry["text"][lang] = heading.text
         pages.append({
             "path": path,
-            "url": {lang: _absolute(config, data.url) for lang, data in versions.items()},
+            "url": {lang: absolute_url(config, data.url) for lang, data in versions.items()},
             "title": {lang: data.title for lang, data in versions.items()},
             "headings": list(headings.values()),
         })
@@ -163,7 +159,7 @@ def _page_item(config, path: str, langs: list[str], **fields) -> dict:
         "id": item_id(path),
         "name": {lang: data.title for lang, data in versions.items()},
         "description": {lang: data.description for lang, data in versions.items()},
-        "url": {lang: _absolute(config, data.url) for lang, data in versions.items()},
+        "url": {lang: absolute_url(config, data.url) for lang, data in versions.items()},
         **fields,
     }
 
@@ -184,7 +180,7 @@ def _heading_items(config, path: str, langs: list[str], parent_id: str | None, *
             **fields,
             "name": {lang: h.text for lang, h in found.items()},
             "description": {lang: h.summary for lang, h in found.items()},
-            "url": {lang: _absolute(config, versions[lang].url) + f"#{heading.id}" for lang in found},
+            "url": {lang: absolute_url(config, versions[lang].url) + f"#{heading.id}" for lang in found},
         })
     return items
 
@@ -223,7 +219,7 @@ def export(config) -> dict:
             skills=[s["id"] for s in skills if role in s["roles"]],
             tools=[t["id"] for t in tools if role in t["roles"]],
             hiring={
-                "url": {lang: _absolute(config, d.url) for lang, d in _versions(hiring_path, langs).items()},
+                "url": {lang: absolute_url(config, d.url) for lang, d in _versions(hiring_path, langs).items()},
                 "triggers": [t["id"] for t in role_triggers],
             },
         ))

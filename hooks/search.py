@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from guide_data import is_outer_build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -48,8 +49,7 @@ def pagefind_command(site_dir: str) -> list[str]:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if not is_outer_build(config):
         return  # one language of several: index once, when all are built
     site = Path(config.site_dir)
     shutil.rmtree(site / "search", ignore_errors=True)
