@@ -12,7 +12,6 @@ many (synthetic) pages per language.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import statistics
@@ -25,7 +24,7 @@ from common import ROOT, synthetic_docs
 from playwright.sync_api import sync_playwright
 
 from browser.conftest import CHROMIUM_FLAGS, chromium_path
-from browser.test_quality import PAGE_TYPES
+from browser.test_quality import PAGE_TYPES, first_view
 from localserver import free_port, serve
 
 VARIANTS = ("project", "stock")
@@ -58,25 +57,8 @@ def build_in_child(variant: str, docs: Path, url: str, site: Path, nav) -> tuple
 
 
 def first_views(browser, base_url: str) -> dict[str, tuple[float, int, int]]:
-    """Per page type: (KB gzip until load, requests, failed or foreign requests)."""
-    views = {}
-    for kind, url in PAGE_TYPES.items():
-        context = browser.new_context(viewport={"width": 390, "height": 844})
-        page = context.new_page()
-        sizes, failed = [], []
-
-        def on_response(response):
-            try:
-                sizes.append(len(gzip.compress(response.body(), 9)))
-            except Exception:
-                failed.append(response.url)
-
-        page.on("response", on_response)
-        page.on("requestfailed", lambda request: failed.append(request.url))
-        page.goto(base_url + url, wait_until="load")
-        context.close()
-        views[kind] = (sum(sizes) / 1024, len(sizes) + len(failed), len(failed))
-    return views
+    """Per page type: (KB gzip until load, requests, failed requests)."""
+    return {kind: first_view(browser, base_url + url) for kind, url in PAGE_TYPES.items()}
 
 
 def main() -> None:

@@ -242,27 +242,34 @@ def test_right_to_left_layout(browser, served, artifacts, viewport):
     assert not problems, "right-to-left layout:\n" + "\n".join(problems)
 
 
+def first_view(browser, url: str) -> tuple[float, int, int]:
+    """Load `url` on a phone: (KB until the load event, gzip -9 as a static host
+    would serve it; requests made; requests that failed). Also used by
+    tests/benchmarks/site.py."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    sizes, failed = [], []
+
+    def on_response(response):
+        try:
+            sizes.append(len(gzip.compress(response.body(), 9)))
+        except Exception:  # redirects and aborted requests have no body
+            failed.append(response.url)
+
+    page.on("response", on_response)
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto(url, wait_until="load")
+    context.close()
+    return sum(sizes) / 1024, len(sizes) + len(failed), len(failed)
+
+
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_first_view_page_weight(browser, served, lang):
     """All bytes until the load event, gzip-compressed as a static host would serve them."""
     over, table = [], []
     for kind, url in PAGE_TYPES.items():
-        context = browser.new_context(viewport=VIEWPORTS["phone"])
-        page = context.new_page()
-        sizes = []
-
-        def on_response(response):
-            try:
-                body = response.body()
-            except Exception:
-                return
-            sizes.append(len(gzip.compress(body, 9)))
-
-        page.on("response", on_response)
-        page.goto(served.base_url + ("en/" if lang == "en" else "") + url, wait_until="load")
-        context.close()
-        total_kb = sum(sizes) / 1024
-        table.append(f"{kind}: {total_kb:.1f} KB in {len(sizes)} requests")
+        total_kb, requests, _ = first_view(browser, served.base_url + ("en/" if lang == "en" else "") + url)
+        table.append(f"{kind}: {total_kb:.1f} KB in {requests} requests")
         if total_kb > PAGE_WEIGHT_BUDGET_KB:
             over.append(f"{lang} {kind} ({url or '/'}): {total_kb:.1f} KB > {PAGE_WEIGHT_BUDGET_KB} KB")
     print(f"\nfirst view ({lang}): " + "; ".join(table))
