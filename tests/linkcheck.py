@@ -44,6 +44,8 @@ from sitecheck import (  # noqa: E402
     build_problems,
     build_site,
     is_redirect_stub,
+    page_ids,
+    parse_html,
     read_source,
 )
 
@@ -106,7 +108,7 @@ def follow(site_dir: Path, url: str, hops: int = 5) -> Target:
         html = site_dir / target.url / "index.html"
         if not html.is_file():
             return Target(target.url, None, target.redirected, target.fragment)
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
+        soup = parse_html(html)
         if not is_redirect_stub(soup):
             return Target(target.url, html, target.redirected, target.fragment)
         next_url = urlsplit(urljoin("https://site.invalid/" + target.url, _refresh_url(soup)))
@@ -116,26 +118,11 @@ def follow(site_dir: Path, url: str, hops: int = 5) -> Target:
     return target
 
 
-class _Ids:
-    """Every id (and <a name>) on a built page, read once per check."""
-
-    def __init__(self) -> None:
-        self._cache: dict[Path, set[str]] = {}
-
-    def __call__(self, html: Path) -> set[str]:
-        if html not in self._cache:
-            soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
-            self._cache[html] = {t["id"] for t in soup.find_all(id=True)} | {
-                t["name"] for t in soup.find_all("a", attrs={"name": True})
-            }
-        return self._cache[html]
-
-
-def _works(site_dir: Path, url: str, anchor: str | None, ids: _Ids) -> bool:
+def _works(site_dir: Path, url: str, anchor: str | None) -> bool:
     target = follow(site_dir, url)
     if target.html is None:
         return False
-    return anchor is None or bool(target.fragment) or anchor in ids(target.html)
+    return anchor is None or bool(target.fragment) or anchor in page_ids(target.html)
 
 
 # ---------------------------------------------------------------------------
@@ -186,10 +173,9 @@ def record_snapshot(site_dir: Path, previous: dict | None) -> tuple[dict, list[L
         raise SystemExit(f"{error}; build the site first.")
     links = published_links(registry)
     dropped = []
-    ids = _Ids()
     for link in sorted(links_of(previous or {}) - links, key=str):
         path, lang, url, anchor = link
-        if _works(site_dir, url, anchor, ids):
+        if _works(site_dir, url, anchor):
             links.add(link)
         else:
             dropped.append(link)
@@ -212,7 +198,6 @@ def check_link_contract(site_dir: Path, snapshot: dict) -> list[str]:
     """Every address and heading id of the snapshot still works, in its language:
     the page exists (or a redirect leads to one) and carries the id."""
     problems = []
-    ids = _Ids()
     pages: dict[tuple[str, str, str], list[str]] = {}
     for path, lang, url, anchor in links_of(snapshot):
         anchors = pages.setdefault((path, lang, url), [])
@@ -233,7 +218,7 @@ def check_link_contract(site_dir: Path, snapshot: dict) -> list[str]:
             continue
         if target.fragment:
             continue  # the redirect itself points at a section
-        present = ids(target.html)
+        present = page_ids(target.html)
         on = f" (redirected to {_label(target.url)})" if target.redirected else ""
         for anchor in sorted(a for a in anchors if a not in present):
             problems.append(
@@ -339,11 +324,10 @@ def check_code_examples(site_dir: Path, docs_dir: Path) -> list[str]:
     """Every site path shown as code (a copyable example for course authors) exists,
     with its #id, when read from the site root."""
     problems = []
-    ids = _Ids()
     for page in _content_pages(site_dir, docs_dir):
         for example in _path_examples(page):
             url, _, anchor = example.partition("#")
-            if not _works(site_dir, url, anchor or None, ids):
+            if not _works(site_dir, url, anchor or None):
                 problems.append(
                     f"{page.source}: the example `{example}` does not exist on the site.\n"
                     "  Examples are copied into course pages: use a real page path and heading id "
@@ -378,13 +362,12 @@ def check_export(site_dir: Path, docs_dir: Path, schema: dict) -> list[str]:
     problems = schema_problems(data, schema)
     if problems:
         return problems
-    ids = _Ids()
     site_url = data["site_url"]
     for kind in ("roles", "skills", "tools", "hiring_triggers", "glossary"):
         for item in data[kind]:
             for lang, url in item["url"].items():
                 page, _, anchor = _relative(url, site_url).partition("#")
-                if not url.startswith(_root(site_url)) or not _works(site_dir, page, anchor or None, ids):
+                if not url.startswith(_root(site_url)) or not _works(site_dir, page, anchor or None):
                     problems.append(
                         f"site/{EXPORT}: {kind} '{item['id']}' ({lang}) links to {url}, which does not exist.\n"
                         "  URLs are built from site_url and the page's address: check hooks/links.py."

@@ -372,6 +372,17 @@ def _source_of(docs_dir: Path, rel: str, lang: str) -> str:
     return f"site/{rel}"
 
 
+@functools.lru_cache(maxsize=512)
+def _parse(path: str, data: bytes) -> BeautifulSoup:
+    return BeautifulSoup(data.decode("utf-8"), "lxml")
+
+
+def parse_html(path: Path) -> BeautifulSoup:
+    """A built page, parsed once for all checks while its bytes are unchanged
+    (tests rewrite built pages to break them). Checks only read the tree."""
+    return _parse(str(path), path.read_bytes())
+
+
 def built_pages(site_dir: Path, docs_dir: Path) -> list[BuiltPage]:
     result = []
     for path in sorted(site_dir.rglob("*.html")):
@@ -379,7 +390,7 @@ def built_pages(site_dir: Path, docs_dir: Path) -> list[BuiltPage]:
         if rel.startswith(("assets/", "en/assets/", "search/", "en/search/")):
             continue
         lang = _language_of(rel)
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        soup = parse_html(path)
         if is_redirect_stub(soup):
             continue  # a moved page's old address (mkdocs-redirects), checked by tests/linkcheck.py
         result.append(BuiltPage(path, rel, lang, soup, _source_of(docs_dir, rel, lang)))
@@ -411,16 +422,17 @@ def check_html_language(site_dir: Path, docs_dir: Path) -> list[str]:
     return problems
 
 
-_ids_cache: dict[Path, set[str]] = {}
+@functools.lru_cache(maxsize=512)
+def _ids_of(path: str, data: bytes) -> frozenset[str]:
+    soup = _parse(path, data)
+    return frozenset({t["id"] for t in soup.find_all(id=True)} | {
+        t["name"] for t in soup.find_all("a", attrs={"name": True})
+    })
 
 
-def _ids(path: Path, soup: BeautifulSoup | None = None) -> set[str]:
-    if path not in _ids_cache:
-        soup = soup or BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-        _ids_cache[path] = {t["id"] for t in soup.find_all(id=True)} | {
-            t["name"] for t in soup.find_all("a", attrs={"name": True})
-        }
-    return _ids_cache[path]
+def page_ids(path: Path) -> frozenset[str]:
+    """Every id (and <a name>) on a built page: what a #fragment can point at."""
+    return _ids_of(str(path), path.read_bytes())
 
 
 def _resolve(site_dir: Path, target_path: str) -> Path | None:
@@ -438,11 +450,9 @@ LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "
 def check_links(site_dir: Path, docs_dir: Path, site_url: str) -> list[str]:
     """Every internal link and #anchor resolves; content never links across languages."""
     problems = []
-    _ids_cache.clear()
     base = urlsplit(site_url)
     base_path = base.path if base.path.endswith("/") else base.path + "/"
     for page in built_pages(site_dir, docs_dir):
-        _ids(page.path, page.soup)
         page_url = urljoin("http://site.invalid" + base_path, page.url)
         article = page.soup.select_one("article")
         seen = set()
@@ -485,7 +495,7 @@ def check_links(site_dir: Path, docs_dir: Path, site_url: str) -> list[str]:
                     continue
                 if target.fragment and resolved.suffix == ".html":
                     fragment = unquote(target.fragment)
-                    if fragment not in _ids(resolved):
+                    if fragment not in page_ids(resolved):
                         problems.append(
                             f'{_where(page)}: link "{label}" ({href}) points to #{fragment}, '
                             f"which is not an id on site/{resolved.relative_to(site_dir).as_posix()}.\n"
