@@ -243,22 +243,28 @@ def test_right_to_left_layout(browser, served, artifacts, viewport):
 
 
 def first_view(browser, url: str) -> tuple[float, int, int]:
-    """Load `url` on a phone: (KB until the load event, gzip -9 as a static host
-    would serve it; requests made; requests that failed). Also used by
-    tests/benchmarks/site.py."""
+    """Load `url` on a phone: (KB a first visit downloads, gzip -9 as a static
+    host would serve it; requests made; requests that failed). Also used by
+    tests/benchmarks/site.py.
+
+    Counts every request the page starts up to the load event and everything it
+    still fetches until the network is idle (the favicon arrives around the load
+    event), read after each request has finished: reading bodies while the
+    page loads made the total depend on timing (1.9 KB apart between runs)."""
     context = browser.new_context(viewport=VIEWPORTS["phone"])
     page = context.new_page()
-    sizes, failed = [], []
-
-    def on_response(response):
-        try:
-            sizes.append(len(gzip.compress(response.body(), 9)))
-        except Exception:  # redirects and aborted requests have no body
-            failed.append(response.url)
-
-    page.on("response", on_response)
+    finished, failed = [], []
+    page.on("requestfinished", lambda request: finished.append(request))
     page.on("requestfailed", lambda request: failed.append(request.url))
     page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    sizes = []
+    for request in finished:
+        response = request.response()
+        if response is None or not 200 <= response.status < 300:
+            failed.append(request.url)
+            continue
+        sizes.append(len(gzip.compress(response.body(), 9)))
     context.close()
     return sum(sizes) / 1024, len(sizes) + len(failed), len(failed)
 
