@@ -155,11 +155,9 @@ def defined_terms(page, data: PageData) -> dict:
             {
                 "@type": "DefinedTerm",
                 "@id": f"{url}#{term.id}",
-                "url": f"{url}#{term.id}",
                 "termCode": term.id,
                 "name": term.text,
                 "description": term.summary,
-                "inDefinedTermSet": url,
             }
             for term in data.headings if term.level == 3
         ],
@@ -178,6 +176,15 @@ def json_ld(page, nav, config, data: PageData) -> list[dict]:
 # ---------------------------------------------------------------------------
 # Events
 # ---------------------------------------------------------------------------
+
+
+def on_env(env, config, files):
+    # JSON-LD and Material's page config go through Jinja's `tojson`, which
+    # escapes every non-ASCII character: an Arabic letter became six bytes
+    # (\u0627) and the glossary's term set weighed 70 KB. Raw UTF-8 is valid
+    # JSON in an HTML page served as UTF-8; `tojson` still escapes < > & '.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    return env
 
 
 def on_page_context(context, page, config, nav):

@@ -36,7 +36,9 @@ DIRECTION = {"ar": "rtl", "en": "ltr"}
 DESCRIPTION_MAX = 160
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MISSING_ID = "missing-explicit-id"
-SHARED_FRONT_MATTER = ("roles", "tags")
+TAG_FRONT_MATTER = ("roles", "tags")  # ids with a label per language in hooks/data/<lang>/tags.yml
+SHARED_FRONT_MATTER = TAG_FRONT_MATTER + ("scripts",)  # identical in both languages
+PAGE_SCRIPTS_DIR = ROOT / "overrides" / "assets" / "javascripts"
 
 ARABIC_CHARS = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’]*")
@@ -297,11 +299,30 @@ def check_front_matter(docs_dir: Path) -> list[str]:
                     f"{where}: description is {len(description)} characters long.\n"
                     f"  Shorten it to at most {DESCRIPTION_MAX}: it is shown in search results and link previews."
                 )
+            problems += check_page_scripts(page.meta.get("scripts"), where)
     return problems
 
 
+def check_page_scripts(scripts, where: str) -> list[str]:
+    """`scripts:` names files of overrides/assets/javascripts/ (without .js) that
+    overrides/main.html loads on this page only."""
+    if scripts is None:
+        return []
+    if not isinstance(scripts, list) or not all(isinstance(name, str) and name for name in scripts):
+        return [
+            f"{where}: front matter `scripts` must be a list of script names.\n"
+            "  Write e.g. `scripts: [role-helper]` for overrides/assets/javascripts/role-helper.js."
+        ]
+    return [
+        f'{where}: front matter `scripts` names "{name}", but overrides/assets/javascripts/{name}.js does not exist.\n'
+        "  Use the file's name without .js, or add the script."
+        for name in scripts
+        if not (PAGE_SCRIPTS_DIR / f"{name}.js").is_file()
+    ]
+
+
 def check_parity(docs_dir: Path) -> list[str]:
-    """Same pages in both languages, same heading ids at the same levels, same roles/tags."""
+    """Same pages in both languages, same heading ids at the same levels, same roles/tags/scripts."""
     problems = []
     ar_pages, en_pages = set(pages(docs_dir, "ar")), set(pages(docs_dir, "en"))
     for lang, missing in (("en", ar_pages - en_pages), ("ar", en_pages - ar_pages)):
@@ -797,7 +818,7 @@ def check_tool_data(data_dir: Path, docs_dir: Path) -> list[str]:
     for lang in LANGUAGES:
         for rel in pages(docs_dir, lang):
             page = read_source(docs_dir, lang, rel)
-            for key in SHARED_FRONT_MATTER:
+            for key in TAG_FRONT_MATTER:
                 for value in page.meta.get(key) or []:
                     if str(value) not in labels[lang]:
                         problems.append(

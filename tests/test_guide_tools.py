@@ -214,3 +214,14 @@ def test_tooltip_terms_come_from_the_page_language_file(fixture_site, built):
     result = built()
     abbr = soup(result.site_dir, "en/about/index.html").select_one("article abbr")
     assert abbr is not None and abbr.get_text() == "content plan" and not ARABIC_CHARS.search(abbr["title"])
+
+
+def test_role_helper_script_loads_only_on_its_page(site):
+    """The widget's script is named in the page's front matter; other pages do not download it."""
+    def scripts(rel):
+        return [s["src"] for s in soup(site.site_dir, rel).find_all("script", src=True)]
+    assert "../../assets/javascripts/role-helper.js" in scripts("hiring/which-role/index.html")
+    assert "../../../assets/javascripts/role-helper.js" in scripts("en/hiring/which-role/index.html")
+    assert (site.site_dir / "assets/javascripts/role-helper.js").is_file()
+    for rel in ("index.html", "hiring/index.html", "en/glossary/index.html"):
+        assert not any("role-helper" in src for src in scripts(rel)), rel

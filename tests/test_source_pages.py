@@ -90,3 +90,30 @@ def test_heading_inside_code_block_is_not_a_heading(fixture_site):
         "en/about.md", "The content", "```markdown\n## Not a heading\n```\n\nThe content"
     )
     assert check_heading_ids(fixture_site.docs_dir) == []
+
+
+def test_shared_front_matter_that_differs_is_reported(fixture_site):
+    fixture_site.edit("ar/about.md", "description: نبذة عن الدليل.", "description: نبذة عن الدليل.\nroles: [community-manager]")
+    fixture_site.edit("en/about.md", "description: About the guide.", "description: About the guide.\nroles: [social-media-manager]")
+    problems = check_parity(fixture_site.docs_dir)
+    assert len(problems) == 1
+    assert "docs/ar/about.md and docs/en/about.md: front matter `roles` differs" in problems[0]
+
+
+def test_page_script_only_in_one_language_is_reported(fixture_site):
+    fixture_site.edit("en/about.md", "description: About the guide.", "description: About the guide.\nscripts: [role-helper]")
+    problems = check_parity(fixture_site.docs_dir)
+    assert len(problems) == 1 and "front matter `scripts` differs" in problems[0]
+
+
+def test_page_script_that_does_not_exist_is_reported(fixture_site):
+    fixture_site.edit("en/about.md", "description: About the guide.", "description: About the guide.\nscripts: [role-helpr]")
+    problems = check_front_matter(fixture_site.docs_dir)
+    assert len(problems) == 1
+    assert "en/about.md:1" in problems[0] and "overrides/assets/javascripts/role-helpr.js does not exist" in problems[0]
+
+
+def test_page_scripts_that_are_not_a_list_are_reported(fixture_site):
+    fixture_site.edit("en/about.md", "description: About the guide.", "description: About the guide.\nscripts: role-helper")
+    problems = check_front_matter(fixture_site.docs_dir)
+    assert len(problems) == 1 and "must be a list of script names" in problems[0]

@@ -31,6 +31,7 @@ PAGE_TYPES = {
     "tool": "tools/hootsuite/",
     "skill": "skills/seo/",
     "hiring": "hiring/community-manager/",
+    "helper": "hiring/which-role/",
     "glossary": "glossary/",
     "index": "tools/",
 }
