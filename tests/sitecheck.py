@@ -550,7 +550,11 @@ def _latin_names() -> list[str]:
 
 
 def _is_foreign(element: Tag, lang: str) -> bool:
-    """True for an element explicitly marked as the other language (or linking to it)."""
+    """True for an element explicitly marked as the other language (or linking to it).
+    hooks/reading.py marks Latin names inside Arabic text with lang="en" and
+    `data-latin`: those are still the page's own text and stay checked."""
+    if element.has_attr("data-latin"):
+        return False
     for attribute in ("lang", "hreflang"):
         value = element.get(attribute)
         if value and value.split("-")[0] != lang:

@@ -145,8 +145,20 @@ GEOMETRY = """
   const first = range.getClientRects()[0];
   out.textStartsRight = Math.abs(first.right - box(p).right) < 2;
   out.paragraphDirection = getComputedStyle(p).direction;
-  const th = article.querySelectorAll('table thead th');
-  out.tableMirrored = th.length > 1 ? box(th[0]).left > box(th[th.length - 1]).left : null;
+  // A table runs from the right in Arabic: its first column is the rightmost.
+  // Stacked as cards on a phone (hooks/reading.py), a card's title starts at the right.
+  const table = article.querySelector('table');
+  const row = table && table.querySelector('tbody tr');
+  if (row && getComputedStyle(row).display === 'block') {
+    const cell = row.querySelector('td');
+    const text = document.createRange();
+    text.selectNodeContents(cell);
+    const t = text.getBoundingClientRect(), c = box(cell);
+    out.tableMirrored = c.right - t.right < t.left - c.left;
+  } else {
+    const th = table ? table.querySelectorAll('thead th') : [];
+    out.tableMirrored = th.length > 1 ? box(th[0]).left > box(th[th.length - 1]).left : null;
+  }
   // The title's icon sits at the start side: its padding is on the right in RTL.
   const title = article.querySelector('.admonition-title');
   out.admonitionMirrored = title
@@ -268,6 +280,58 @@ def first_view(browser, url: str) -> tuple[float, int, int]:
         sizes.append(len(gzip.compress(response.body(), 9)))
     context.close()
     return sum(sizes) / 1024, len(sizes) + len(failed), len(failed)
+
+
+STACKED = """
+() => [...document.querySelectorAll('article table')].map(table => {
+  const wrap = table.closest('.md-typeset__scrollwrap') || table.parentElement;
+  const cells = [...table.querySelectorAll('tbody tr:first-child td')];
+  return {
+    stacked: table.hasAttribute('data-stack'),
+    rowDisplay: getComputedStyle(table.querySelector('tbody tr')).display,
+    headerVisible: table.querySelector('thead').getBoundingClientRect().height > 2,
+    overflows: wrap.scrollWidth > wrap.clientWidth + 1,
+    labels: cells.slice(1).map(td => getComputedStyle(td, '::before').content),
+    expected: cells.slice(1).map(td => td.dataset.label),
+    cellsStacked: cells.length > 1 && cells[1].getBoundingClientRect().top >= cells[0].getBoundingClientRect().bottom - 1,
+  };
+})
+"""
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_comparison_tables_stay_readable(browser, served, artifacts, viewport):
+    """On a phone a comparison table becomes cards, each value under its column's name,
+    with no sideways scrolling; on a desktop it stays a table."""
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    problems = []
+    for url in ("differences/", "en/differences/", "", "en/hiring/one-person-or-two/", "roles/community-manager/"):
+        page.goto(served.base_url + url, wait_until="load")
+        tables = page.evaluate(STACKED)
+        stacked = [t for t in tables if t["stacked"]]
+        if not stacked:
+            problems.append(f"{url or '/'}: no comparison table marked data-stack")
+        for number, table in enumerate(tables, start=1):
+            where = f"{url or '/'} table {number} ({viewport})"
+            if table["overflows"]:
+                problems.append(f"{where}: scrolls sideways")
+            if not table["stacked"] or viewport == "desktop":
+                if table["rowDisplay"] != "table-row" or not table["headerVisible"]:
+                    problems.append(f"{where}: should be a plain table, rows are {table['rowDisplay']}")
+                continue
+            if table["rowDisplay"] != "block" or table["headerVisible"] or not table["cellsStacked"]:
+                problems.append(f"{where}: not shown as cards: {table}")
+            # Chromium reports the label (its alt text "" hides it from screen readers).
+            for shown, label in zip(table["labels"], table["expected"]):
+                if f'"{label}"' not in shown:
+                    problems.append(f"{where}: a cell shows {shown!r} above it, expected its column {label!r}")
+        if url.endswith("differences/"):
+            name = ("en-" if url.startswith("en/") else "ar-") + f"{viewport}-comparison-table.png"
+            page.locator("article table").first.scroll_into_view_if_needed()
+            page.screenshot(path=str(artifacts / name))
+    context.close()
+    assert not problems, "comparison tables:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])

@@ -1,0 +1,118 @@
+"""MkDocs hook: page content that reads well on a phone and with a screen reader.
+
+Comparison tables
+    A table of three or more columns (aspect | Social Media Manager | Community
+    Manager) is squeezed into narrow columns on a phone, and its header row
+    scrolls out of sight, so the reader no longer knows which column is which
+    role. Such tables get `data-stack`, and every body cell a `data-label`: the
+    text of its column's header, from the page's own Markdown table. On narrow
+    screens overrides/assets/stylesheets/site.css shows each row as a card, the
+    first cell as its title and every other cell under its column's name; wider
+    screens and print keep the table. Changing `display` of table elements makes
+    some browsers drop table semantics, so stacked tables also carry explicit
+    ARIA table roles; the visible labels are hidden from screen readers, which
+    announce the column header themselves.
+
+Latin names inside Arabic text
+    Tool names and acronyms stay in Latin script on Arabic pages («هوتسويت
+    (Hootsuite)», CTR). Each run of Latin words in an Arabic page's text is
+    wrapped in `<span class="latin" lang="en" dir="ltr" data-latin>`: screen
+    readers pronounce it in English (WCAG 3.1.2), the bidirectional algorithm
+    keeps it in one piece, and the stylesheet keeps a short name from breaking
+    across lines («(Sprout» at the end of one line, «Social)» at the start of
+    the next). Code, and anything already marked with a language, is left
+    alone. `data-latin` tells tests/sitecheck.py that the span is still Arabic
+    page text to check, not a quotation in another language.
+
+No strings here: the labels are the page's own column headers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from guide_data import current_language
+from mkdocs.plugins import event_priority
+
+MIN_COLUMNS = 3
+# Header cells keep their native role: Material styles th[role=columnheader] as a
+# sortable column (pointer cursor, sort icon).
+TABLE_ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row", "td": "cell"}
+
+RTL_LANGUAGES = ("ar",)
+# A Latin word, and more Latin words joined by spaces or by . & + ' ’ / -
+LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:(?:[ .&+'’/-]|\s)+[A-Za-z0-9]+)*")
+MAX_NOWRAP = 26  # characters: a longer run may need to wrap on a phone ("LinkedIn Campaign Manager" fits)
+SKIP = ("code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea", "template")
+
+
+def stack_tables(soup: BeautifulSoup) -> bool:
+    changed = False
+    for table in soup.find_all("table"):
+        headers = table.select("thead > tr > th")
+        if len(headers) < MIN_COLUMNS or table.find("table"):
+            continue
+        labels = [" ".join(th.get_text(" ", strip=True).split()) for th in headers]
+        table["data-stack"] = ""
+        for element in [table, *table.find_all(list(TABLE_ROLES))]:
+            element["role"] = TABLE_ROLES[element.name]
+        for row in table.select("tbody > tr"):
+            for cell, label in zip(row.find_all("td", recursive=False), labels):
+                cell["data-label"] = label
+        changed = True
+    return changed
+
+
+def _latin_span(soup: BeautifulSoup, text: str) -> Tag:
+    span = soup.new_tag("span", attrs={"lang": "en", "dir": "ltr", "data-latin": ""})
+    if len(text) <= MAX_NOWRAP:
+        span["class"] = "latin"
+    span.string = text
+    return span
+
+
+def _text_nodes(element: Tag):
+    for child in list(element.children):
+        if isinstance(child, Tag):
+            if child.name in SKIP or child.has_attr("lang"):
+                continue
+            yield from _text_nodes(child)
+        elif type(child) is NavigableString:
+            yield child
+
+
+def mark_latin_runs(soup: BeautifulSoup) -> bool:
+    changed = False
+    for node in list(_text_nodes(soup)):
+        text = str(node)
+        matches = list(LATIN_RUN.finditer(text))
+        if not matches:
+            continue
+        pieces, start = [], 0
+        for match in matches:
+            if match.start() > start:
+                pieces.append(NavigableString(text[start:match.start()]))
+            pieces.append(_latin_span(soup, match.group()))
+            start = match.end()
+        if start < len(text):
+            pieces.append(NavigableString(text[start:]))
+        node.replace_with(*pieces)
+        changed = True
+    return changed
+
+
+def on_page_content(html, page, config, files):
+    if "<table" not in html:
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    return str(soup) if stack_tables(soup) else html
+
+
+@event_priority(-50)  # after Material's tags plugin has filled its listing into page.content
+def on_page_context(context, page, config, nav):
+    if current_language(config) in RTL_LANGUAGES and page.content:
+        soup = BeautifulSoup(page.content, "html.parser")
+        if mark_latin_runs(soup):
+            page.content = str(soup)
+    return context

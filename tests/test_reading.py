@@ -1,0 +1,78 @@
+"""hooks/reading.py: comparison tables that stack into cards on a phone, and
+Latin names inside Arabic text marked as English. Browser-side layout is
+checked in tests/browser/test_quality.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from sitecheck import check_wrong_language
+
+
+def article(site_dir: Path, rel: str):
+    return BeautifulSoup((site_dir / rel).read_text(encoding="utf-8"), "lxml").select_one("article")
+
+
+def test_comparison_table_cells_carry_their_column_name(site):
+    for rel, names in (
+        ("differences/index.html", ["وجه المقارنة", "مدير وسائل التواصل الاجتماعي", "مدير المجتمع"]),
+        ("en/differences/index.html", ["Dimension", "Social Media Manager", "Community Manager"]),
+    ):
+        table = article(site.site_dir, rel).find("table")
+        assert table.has_attr("data-stack") and table["role"] == "table", rel
+        assert [th.get_text(strip=True) for th in table.select("thead th")] == names, rel
+        rows = table.select("tbody > tr")
+        assert len(rows) >= 8, rel
+        for row in rows:
+            assert row["role"] == "row"
+            cells = row.find_all("td")
+            assert [td["data-label"] for td in cells] == names, (rel, row.get_text(" ", strip=True))
+            assert all(td["role"] == "cell" for td in cells)
+
+
+def test_two_column_tables_stay_tables(site):
+    for table in article(site.site_dir, "en/hiring/social-media-manager/index.html").find_all("table"):
+        assert len(table.select("thead th")) == 2
+        assert not table.has_attr("data-stack") and not table.find(attrs={"data-label": True})
+
+
+def test_latin_names_in_arabic_text_are_marked_english(site):
+    page = article(site.site_dir, "tools/sprout-social/index.html")
+    spans = page.find_all("span", attrs={"data-latin": True})
+    texts = {span.get_text() for span in spans}
+    assert {"Sprout Social", "Hootsuite"} <= texts, texts
+    for span in spans:
+        assert span["lang"] == "en" and span["dir"] == "ltr"
+        assert span.find_parent(["code", "pre"]) is None
+    assert "latin" in page.find("span", string="Sprout Social")["class"]
+    # Code keeps its own text, and English pages are left as they are.
+    code = article(site.site_dir, "link-to-this-guide/index.html").find("code")
+    assert code is not None and not code.find("span")
+    assert not article(site.site_dir, "en/tools/sprout-social/index.html").find(attrs={"data-latin": True})
+
+
+def test_fixture_stacks_tables_and_marks_latin(fixture_site, built):
+    fixture_site.edit(
+        "ar/about.md", "المحتوى متاح للجميع.",
+        "المحتوى متاح للجميع.\n\n| الجانب | الأول | الثاني |\n|---|---|---|\n| الأداة | هوتسويت (Hootsuite) | `x` |\n\n",
+    )
+    result = built()
+    page = article(result.site_dir, "about/index.html")
+    cells = page.select("table[data-stack] tbody td")
+    assert [td["data-label"] for td in cells] == ["الجانب", "الأول", "الثاني"]
+    assert cells[1].find("span", attrs={"lang": "en", "data-latin": True}).get_text() == "Hootsuite"
+    assert not cells[2].find("span")
+    assert check_wrong_language(result.site_dir, result.docs_dir) == []
+
+
+def test_marked_latin_is_still_checked_as_arabic_page_text(fixture_site, built):
+    """The hook wraps every Latin run in lang="en"; the wrong-language check must not
+    take that as a quotation in another language and skip it."""
+    fixture_site.edit("ar/about.md", "المحتوى متاح للجميع.", "المحتوى متاح للجميع. Free for everyone.")
+    result = built()
+    span = article(result.site_dir, "about/index.html").find("span", attrs={"data-latin": True}, string="Free for everyone")
+    assert span is not None and span["lang"] == "en"
+    problems = check_wrong_language(result.site_dir, result.docs_dir)
+    assert len(problems) == 1 and "Free" in problems[0] and "everyone" in problems[0]
