@@ -38,6 +38,26 @@ PAGE_TYPES = {
 
 _crawls: dict[tuple[str, str], dict] = {}
 
+# The page scrolls sideways: something (a long word, a table) is wider than the window.
+# Tables scroll inside their own box, which is fine; the page itself must not.
+SIDEWAYS = """
+() => {
+  const page = document.documentElement.scrollWidth, viewport = document.documentElement.clientWidth;
+  if (page <= viewport + 1) return null;
+  const out = [];
+  const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode()) && out.length < 3;) {
+    if (node.parentElement.closest('.md-typeset__scrollwrap')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    if ([...range.getClientRects()].some(r => r.width > 0 && (r.right > viewport + 1 || r.left < -1))) {
+      out.push(node.parentElement.tagName.toLowerCase() + ' in "' + node.parentElement.closest('h1,h2,h3,p,li,td,div').textContent.trim().slice(0, 50) + '"');
+    }
+  }
+  return {page, viewport, widest: out.join(' | ')};
+}
+"""
+
 
 def site_pages(served):
     """(url path, source file, language) of every built page of both languages."""
@@ -57,7 +77,7 @@ def crawl(browser, served, scheme: str, viewport: str) -> dict:
     host = urlsplit(served.base_url).netloc
     context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
     page = context.new_page()
-    record = {"violations": [], "console": [], "foreign": [], "schemes": set()}
+    record = {"violations": [], "console": [], "foreign": [], "schemes": set(), "overflow": []}
     current = {"source": ""}
     page.on("console", lambda m: record["console"].append(f"{current['source']}: [{m.type}] {m.text}")
             if m.type in ("error", "warning") else None)
@@ -69,6 +89,10 @@ def crawl(browser, served, scheme: str, viewport: str) -> dict:
         page.goto(served.base_url + url)
         page.wait_for_load_state("networkidle")
         record["schemes"].add(page.evaluate("document.body.getAttribute('data-md-color-scheme')"))
+        width = page.evaluate(SIDEWAYS)
+        if width:
+            record["overflow"].append(f"{source} ({viewport}): the page is {width['page']} px wide in a "
+                                      f"{width['viewport']} px window; widest: {width['widest']}")
         for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
             targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
             record["violations"].append(
@@ -81,6 +105,12 @@ def crawl(browser, served, scheme: str, viewport: str) -> dict:
 
 
 COMBINATIONS = [(s, v) for s in SCHEMES for v in VIEWPORTS]
+
+
+@pytest.mark.parametrize("scheme,viewport", COMBINATIONS)
+def test_no_page_scrolls_sideways(browser, served, scheme, viewport):
+    overflow = crawl(browser, served, scheme, viewport)["overflow"]
+    assert not overflow, "pages wider than the window:\n" + "\n".join(overflow)
 
 
 @pytest.mark.parametrize("scheme,viewport", COMBINATIONS)
