@@ -100,20 +100,14 @@ def test_shared_front_matter_that_differs_is_reported(fixture_site):
     assert "docs/ar/about.md and docs/en/about.md: front matter `roles` differs" in problems[0]
 
 
-def test_page_script_only_in_one_language_is_reported(fixture_site):
-    fixture_site.edit("en/about.md", "description: About the guide.", "description: About the guide.\nscripts: [role-helper]")
-    problems = check_parity(fixture_site.docs_dir)
-    assert len(problems) == 1 and "front matter `scripts` differs" in problems[0]
-
-
-def test_page_script_that_does_not_exist_is_reported(fixture_site):
-    fixture_site.edit("en/about.md", "description: About the guide.", "description: About the guide.\nscripts: [role-helpr]")
-    problems = check_front_matter(fixture_site.docs_dir)
-    assert len(problems) == 1
-    assert "en/about.md:1" in problems[0] and "overrides/assets/javascripts/role-helpr.js does not exist" in problems[0]
-
-
-def test_page_scripts_that_are_not_a_list_are_reported(fixture_site):
-    fixture_site.edit("en/about.md", "description: About the guide.", "description: About the guide.\nscripts: role-helper")
-    problems = check_front_matter(fixture_site.docs_dir)
-    assert len(problems) == 1 and "must be a list of script names" in problems[0]
+@pytest.mark.parametrize("scripts,check,expected", [
+    ("[role-helper]", check_parity, "docs/ar/about.md and docs/en/about.md: front matter `scripts` differs"),
+    ("[role-helpr]", check_front_matter, "en/about.md:1: front matter `scripts` names \"role-helpr\", "
+                                         "but overrides/assets/javascripts/role-helpr.js does not exist"),
+    ("role-helper", check_front_matter, "en/about.md:1: front matter `scripts` must be a list of script names"),
+])
+def test_wrong_page_scripts_are_reported(fixture_site, scripts, check, expected):
+    """`scripts:` (only in English here) must name existing files, identically in both languages."""
+    fixture_site.edit("en/about.md", "description: About the guide.", f"description: About the guide.\nscripts: {scripts}")
+    problems = [p for p in check(fixture_site.docs_dir) if "scripts" in p]
+    assert len(problems) == 1 and expected in problems[0], problems
