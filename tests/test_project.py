@@ -74,3 +74,33 @@ def test_every_nav_section_label_is_translated():
     sections = [next(iter(item)) for item in cfg["nav"] if isinstance(item, dict)]
     missing = [s for s in sections if s not in translations["ar"]]
     assert not missing, f"mkdocs.yml: add Arabic nav_translations for the sections {missing}"
+
+
+def stylesheet_problems(css: str, name: str) -> list[str]:
+    """A comment that closes early (`/* docs/*/x */`) turns the rest of it into a
+    selector, and the browser silently drops the next rule."""
+    problems = []
+    comments = list(re.finditer(r"/\*.*?\*/", css, flags=re.S))
+    for match, following in zip(comments, comments[1:] + [None]):
+        between = css[match.end():following.start() if following else len(css)]
+        if "*/" in between:  # a stray comment end: the comment before it closed too soon
+            line = css.count("\n", 0, match.start()) + 1
+            problems.append(
+                f"{name}:{line}: the comment ends early, at the first '*/' in {match.group()[:60]!r}; "
+                "the text after it is read as a selector and the next rule is dropped.\n"
+                "  Do not write '*/' inside a comment (write docs/ar and docs/en, not docs/*/)."
+            )
+    return problems
+
+
+def test_stylesheet_comments_close_where_they_should():
+    for path in sorted((ROOT / "overrides").rglob("*.css")):
+        problems = stylesheet_problems(path.read_text(encoding="utf-8"), path.relative_to(ROOT).as_posix())
+        assert not problems, "\n".join(problems)
+
+
+def test_comment_that_closes_early_is_reported():
+    css = '/* The helper (docs/*/hiring/which-role.md). */\n.role-helper fieldset {\n  margin: 0;\n}\n'
+    problems = stylesheet_problems(css, "site.css")
+    assert len(problems) == 1 and problems[0].startswith("site.css:1: the comment ends early")
+    assert stylesheet_problems(css.replace("docs/*/", "docs/<lang>/"), "site.css") == []
