@@ -16,7 +16,8 @@ Comparison tables
 Latin names inside Arabic text
     Tool names and acronyms stay in Latin script on Arabic pages («هوتسويت
     (Hootsuite)», CTR). Each run of Latin words in an Arabic page's text is
-    wrapped in `<span class="latin" lang="en" dir="ltr" data-latin>`: screen
+    wrapped in `<span class="latin" lang="en" dir="ltr" data-latin>`, with its
+    brackets when it stands in brackets: screen
     readers pronounce it in English (WCAG 3.1.2), the bidirectional algorithm
     keeps it in one piece, and the stylesheet keeps a short name from breaking
     across lines («(Sprout» at the end of one line, «Social)» at the start of
@@ -43,7 +44,7 @@ TABLE_ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr":
 RTL_LANGUAGES = ("ar",)
 # A Latin word, and more Latin words joined by spaces or by . & + ' ’ / -
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:(?:[ .&+'’/-]|\s)+[A-Za-z0-9]+)*")
-MAX_NOWRAP = 26  # characters: a longer run may need to wrap on a phone ("LinkedIn Campaign Manager" fits)
+MAX_NOWRAP = 28  # characters: a longer run may need to wrap on a phone ("(LinkedIn Campaign Manager)" fits)
 SKIP = ("code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea", "template")
 
 
@@ -91,10 +92,13 @@ def mark_latin_runs(soup: BeautifulSoup) -> bool:
             continue
         pieces, start = [], 0
         for match in matches:
-            if match.start() > start:
-                pieces.append(NavigableString(text[start:match.start()]))
-            pieces.append(_latin_span(soup, match.group()))
-            start = match.end()
+            begin, end = match.span()
+            if text[begin - 1:begin] == "(" and text[end:end + 1] == ")":
+                begin, end = begin - 1, end + 1  # «(LinkedIn Campaign Manager)» wraps as one left-to-right phrase
+            if begin > start:
+                pieces.append(NavigableString(text[start:begin]))
+            pieces.append(_latin_span(soup, text[begin:end]))
+            start = end
         if start < len(text):
             pieces.append(NavigableString(text[start:]))
         node.replace_with(*pieces)

@@ -42,11 +42,11 @@ def test_latin_names_in_arabic_text_are_marked_english(site):
     page = article(site.site_dir, "tools/sprout-social/index.html")
     spans = page.find_all("span", attrs={"data-latin": True})
     texts = {span.get_text() for span in spans}
-    assert {"Sprout Social", "Hootsuite"} <= texts, texts
+    assert {"(Sprout Social)", "(Hootsuite)"} <= texts, texts
     for span in spans:
         assert span["lang"] == "en" and span["dir"] == "ltr"
         assert span.find_parent(["code", "pre"]) is None
-    assert "latin" in page.find("span", string="Sprout Social")["class"]
+    assert "latin" in page.find("span", string="(Sprout Social)")["class"]
     # Code keeps its own text, and English pages are left as they are.
     code = article(site.site_dir, "link-to-this-guide/index.html").find("code")
     assert code is not None and not code.find("span")
@@ -62,7 +62,7 @@ def test_fixture_stacks_tables_and_marks_latin(fixture_site, built):
     page = article(result.site_dir, "about/index.html")
     cells = page.select("table[data-stack] tbody td")
     assert [td["data-label"] for td in cells] == ["الجانب", "الأول", "الثاني"]
-    assert cells[1].find("span", attrs={"lang": "en", "data-latin": True}).get_text() == "Hootsuite"
+    assert cells[1].find("span", attrs={"lang": "en", "data-latin": True}).get_text() == "(Hootsuite)"
     assert not cells[2].find("span")
     assert check_wrong_language(result.site_dir, result.docs_dir) == []
 
