@@ -148,3 +148,25 @@ def test_keywords_are_indexed_but_not_shown(page, served):
     assert "السوشيال ميديا" in html  # in the hidden keywords element only
     page.goto(served.base_url + "roles/social-media-manager/")
     assert "السوشيال ميديا" not in page.locator("article").inner_text()
+
+
+@pytest.mark.parametrize("lang,query,found", [
+    ("ar", "بافر", "/tools/buffer/"),
+    ("ar", "السوشيال ميديا", "/roles/social-media-manager/"),
+    ("en", "community server", "/en/tools/discord/"),
+    ("en", "hiring quiz", "/en/hiring/which-role/"),
+])
+def test_keywords_find_pages_but_never_show_in_results(page, served, lang, query, found):
+    """A query that matches the hidden keywords finds the page, and the results show the
+    page's own text (its description or sections), never the keyword list, never twice."""
+    open_home(page, served, lang)
+    urls = search(page, query)
+    assert any(url.endswith(found) for url in urls[:3]), urls
+    items = page.eval_on_selector_all(".md-search-result__item", """items => items.map(item => ({
+        hrefs: [...item.querySelectorAll('a')].map(a => a.getAttribute('href')),
+        excerpts: [...item.querySelectorAll('p')].map(p => p.textContent.trim()),
+    }))""")
+    for item in items:
+        assert not any("#search-keywords" in href for href in item["hrefs"]), item
+        assert not any(" · " in text or "⁂" in text for text in item["excerpts"]), f"keyword list shown: {item}"
+        assert len(item["excerpts"]) == len(set(item["excerpts"])), f"an excerpt is shown twice: {item}"

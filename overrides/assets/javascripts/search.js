@@ -46,6 +46,25 @@
     }
   }
 
+  // The hidden keywords (overrides/main.html) are searched, never shown: they
+  // start with KEYWORDS and are joined by " · ". An excerpt that runs into them
+  // is cut there; one that lies inside them gives way to `fallback`.
+  var KEYWORDS = "⁂";
+
+  function withoutKeywords(excerpt, fallback) {
+    if (!excerpt) return excerpt;
+    var at = excerpt.indexOf(KEYWORDS);
+    if (at >= 0) excerpt = excerpt.slice(0, at).trim();
+    else if (excerpt.indexOf(" · ") >= 0) excerpt = "";
+    return excerpt || fallback;
+  }
+
+  function escape(text) {
+    var node = document.createElement("span");
+    node.textContent = text;
+    return node.innerHTML;
+  }
+
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -59,9 +78,11 @@
     var article = element("article", "md-search-result__article md-typeset");
     if (level === "h1") article.appendChild(element("div", "md-search-result__icon md-icon"));
     article.appendChild(element(level, null, heading));
-    var paragraph = element("p");
-    paragraph.innerHTML = excerpt; // Pagefind escapes the text and adds <mark>
-    article.appendChild(paragraph);
+    if (excerpt) {
+      var paragraph = element("p");
+      paragraph.innerHTML = excerpt; // Pagefind escapes the text and adds <mark>
+      article.appendChild(paragraph);
+    }
     anchor.appendChild(article);
     return anchor;
   }
@@ -74,11 +95,16 @@
     results.forEach(function (result) {
       var item = element("li", "md-search-result__item");
       var title = (result.meta && result.meta.title) || result.url;
-      item.appendChild(link(result.url, title, "h1", result.excerpt));
-      (result.sub_results || [])
+      var description = escape((result.meta && result.meta.description) || "");
+      var sections = (result.sub_results || [])
         .filter(function (sub) { return sub.url.indexOf("#") > 0 && sub.title !== title; })
-        .slice(0, MAX_SECTIONS)
-        .forEach(function (sub) { item.appendChild(link(sub.url, sub.title, "h2", sub.excerpt)); });
+        .slice(0, MAX_SECTIONS);
+      sections.forEach(function (sub) { sub.excerpt = withoutKeywords(sub.excerpt, ""); });
+      var excerpt = withoutKeywords(result.excerpt, description);
+      // The page's excerpt is often the first section's: show it once, under the section.
+      if (sections.some(function (sub) { return sub.excerpt === excerpt; })) excerpt = "";
+      item.appendChild(link(result.url, title, "h1", excerpt));
+      sections.forEach(function (sub) { item.appendChild(link(sub.url, sub.title, "h2", sub.excerpt)); });
       list.appendChild(item);
     });
     root.setAttribute("data-results-for", query); // the query these results answer
