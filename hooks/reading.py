@@ -17,15 +17,16 @@ Latin names inside Arabic text
     Tool names and acronyms stay in Latin script on Arabic pages («هوتسويت
     (Hootsuite)», CTR). Each run of Latin words in an Arabic page's text is
     wrapped in `<span class="latin" lang="en" dir="ltr" data-latin>`, with its
-    brackets when it stands in brackets: screen
-    readers pronounce it in English (WCAG 3.1.2), the bidirectional algorithm
-    keeps it in one piece, and the stylesheet keeps a short name from breaking
-    across lines («(Sprout» at the end of one line, «Social)» at the start of
-    the next). Code, and anything already marked with a language, is left
+    brackets when it stands in brackets: screen readers pronounce it in English
+    (WCAG 3.1.2), the bidirectional algorithm keeps it in one piece (a long name
+    wraps as «(LinkedIn» / «Campaign» / «Manager)», not with mirrored brackets),
+    and the stylesheet keeps a short name from breaking across lines («(Sprout»
+    at the end of one line, «Social)» at the start of the next). Code, and anything already marked with a language, is left
     alone. `data-latin` tells tests/sitecheck.py that the span is still Arabic
     page text to check, not a quotation in another language.
 
-No strings here: the labels are the page's own column headers.
+Both run in on_page_context, after Material's tags plugin has filled its
+listing in. No strings here: the labels are the page's own column headers.
 """
 
 from __future__ import annotations
