@@ -25,8 +25,16 @@ Latin names inside Arabic text
     alone. `data-latin` tells tests/sitecheck.py that the span is still Arabic
     page text to check, not a quotation in another language.
 
-Both run in on_page_context, after Material's tags plugin has filled its
-listing in. No strings here: the labels are the page's own column headers.
+Latin names in navigation titles
+    The nav, tabs, breadcrumbs and footer print page titles, which are text, not
+    HTML. On Arabic pages a bracketed Latin name in a title is put between the
+    Unicode isolate marks LRI and PDI (U+2066, U+2069), the plain-text form of
+    the span above, so «(Facebook Groups)» wraps as «(Facebook» / «Groups)» and
+    not as «Facebook)» / «(Groups». Only `page.title` changes: `<title>`, the
+    header, structured data and links.json read the front matter title.
+
+Tables and Latin runs are handled in on_page_context, after Material's tags
+plugin has filled its listing in. No strings here: the labels are the page's own column headers.
 """
 
 from __future__ import annotations
@@ -45,6 +53,8 @@ TABLE_ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr":
 RTL_LANGUAGES = ("ar",)
 # A Latin word, and more Latin words joined by spaces or by . & + ' ’ / -
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:(?:[ .&+'’/-]|\s)+[A-Za-z0-9]+)*")
+BRACKETED_LATIN = re.compile(r"\((?:" + LATIN_RUN.pattern + r")\)")
+LRI, PDI = "\u2066", "\u2069"
 MAX_NOWRAP = 28  # characters: a longer run may need to wrap on a phone ("(LinkedIn Campaign Manager)" fits)
 SKIP = ("code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea", "template")
 
@@ -105,6 +115,18 @@ def mark_latin_runs(soup: BeautifulSoup, root: Tag) -> bool:
         node.replace_with(*pieces)
         changed = True
     return changed
+
+
+def isolate_latin(title: str) -> str:
+    return BRACKETED_LATIN.sub(lambda match: LRI + match.group() + PDI, title)
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Every page's source is read before any template is rendered, so each nav
+    # and footer sees the isolated titles of all pages.
+    if current_language(config) in RTL_LANGUAGES and page.meta.get("title"):
+        page.title = isolate_latin(str(page.meta["title"]))
+    return markdown
 
 
 @event_priority(-50)  # after Material's tags plugin has filled its listing into page.content

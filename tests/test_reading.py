@@ -76,3 +76,20 @@ def test_marked_latin_is_still_checked_as_arabic_page_text(fixture_site, built):
     assert span is not None and span["lang"] == "en"
     problems = check_wrong_language(result.site_dir, result.docs_dir)
     assert len(problems) == 1 and "Free" in problems[0] and "everyone" in problems[0]
+
+
+def test_navigation_titles_isolate_bracketed_latin_names(site):
+    """Nav, tabs and footer print page titles as text: a bracketed Latin name sits
+    between LRI and PDI so it wraps as one left-to-right phrase. Data and <title>
+    keep the front matter title as written."""
+    soup = BeautifulSoup((site.site_dir / "tools/hootsuite/index.html").read_text(encoding="utf-8"), "lxml")
+    labels = [" ".join(a.get_text().split()) for a in soup.select(".md-sidebar--primary a.md-nav__link")]
+    assert "ميتا آدز مانجر \u2066(Meta Ads Manager)\u2069" in labels, labels
+    footer = " ".join(soup.select_one(".md-footer__link--next .md-footer__title").get_text().split())
+    assert footer.endswith("\u2066(Buffer)\u2069"), footer
+    assert "\u2066" not in soup.title.get_text() and "\u2066" not in soup.select_one(".md-header__topic").get_text()
+    for data in ("links.json", "api/v1/guide.json", "sitemap.xml"):
+        assert "\u2066" not in (site.site_dir / data).read_text(encoding="utf-8"), data
+    assert not any("\u2066" in s.string for s in soup.find_all("script", type="application/ld+json"))
+    english = (site.site_dir / "en/tools/hootsuite/index.html").read_text(encoding="utf-8")
+    assert "\u2066" not in english
