@@ -40,6 +40,17 @@ def current_language(config) -> str:
     return i18n.current_language if i18n else str(config.theme.get("language") or "en")
 
 
+RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
+
+
+def direction(config) -> str:
+    """The page direction of the language being built: the theme's own setting,
+    else "rtl" for a right-to-left language."""
+    return config.theme.get("direction") or (
+        "rtl" if str(config.theme.get("language") or "en").split("-")[0] in RTL_LANGUAGES else "ltr"
+    )
+
+
 def default_language(config) -> str:
     i18n = i18n_plugin(config)
     return i18n.default_language if i18n else current_language(config)

@@ -18,21 +18,13 @@ from __future__ import annotations
 import os
 from urllib.parse import urlsplit
 
-from guide_data import absolute_url, current_language, default_language
+from guide_data import absolute_url, current_language, default_language, direction
 from mkdocs import utils
 from mkdocs.exceptions import PluginError
-
-RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
 
 
 def _language(config) -> str:
     return str(config.theme.get("language") or "en")
-
-
-def _direction(config) -> str:
-    return config.theme.get("direction") or (
-        "rtl" if _language(config).split("-")[0] in RTL_LANGUAGES else "ltr"
-    )
 
 
 def on_page_context(context, page, config, nav):
@@ -62,7 +54,7 @@ def _with_direction(output: str, config, name: str) -> str:
             f"{name}: expected the theme to render '{opening}'; "
             "hooks/html_attributes.py must be updated for the new theme template."
         )
-    return output.replace(opening, f'{opening} dir="{_direction(config)}"', 1)
+    return output.replace(opening, f'{opening} dir="{direction(config)}"', 1)
 
 
 def on_post_page(output: str, page, config) -> str:

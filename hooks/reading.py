@@ -21,9 +21,10 @@ Latin names inside Arabic text
     (WCAG 3.1.2), the bidirectional algorithm keeps it in one piece (a long name
     wraps as «(LinkedIn» / «Campaign» / «Manager)», not with mirrored brackets),
     and the stylesheet keeps a short name from breaking across lines («(Sprout»
-    at the end of one line, «Social)» at the start of the next). Code, and anything already marked with a language, is left
-    alone. `data-latin` tells tests/sitecheck.py that the span is still Arabic
-    page text to check, not a quotation in another language.
+    at the end of one line, «Social)» at the start of the next). Code, and
+    anything already marked with a language, is left alone. `data-latin` tells
+    tests/sitecheck.py that the span is still Arabic page text to check, not a
+    quotation in another language.
 
 Latin names in navigation titles
     The nav, tabs, breadcrumbs and footer print page titles, which are text, not
@@ -34,7 +35,9 @@ Latin names in navigation titles
     header, structured data and links.json read the front matter title.
 
 Tables and Latin runs are handled in on_page_context, after Material's tags
-plugin has filled its listing in. No strings here: the labels are the page's own column headers.
+plugin has filled its listing in. Right-to-left pages are those of
+guide_data.direction(), the rule that also sets <html dir>. No strings here:
+the labels are the page's own column headers.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
-from guide_data import current_language
+from guide_data import direction
 from mkdocs.plugins import event_priority
 
 MIN_COLUMNS = 3
@@ -50,10 +53,11 @@ MIN_COLUMNS = 3
 # sortable column (pointer cursor, sort icon).
 TABLE_ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row", "td": "cell"}
 
-RTL_LANGUAGES = ("ar",)
 # A Latin word, and more Latin words joined by spaces or by . & + ' ’ / -
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:(?:[ .&+'’/-]|\s)+[A-Za-z0-9]+)*")
 BRACKETED_LATIN = re.compile(r"\((?:" + LATIN_RUN.pattern + r")\)")
+# What one span holds: a bracketed run with its brackets, else a bare run.
+LATIN_PHRASE = re.compile(BRACKETED_LATIN.pattern + "|" + LATIN_RUN.pattern)
 LRI, PDI = "\u2066", "\u2069"
 MAX_NOWRAP = 28  # characters: a longer run may need to wrap on a phone ("(LinkedIn Campaign Manager)" fits)
 SKIP = ("code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea", "template")
@@ -98,14 +102,12 @@ def mark_latin_runs(soup: BeautifulSoup, root: Tag) -> bool:
     changed = False
     for node in list(_text_nodes(root)):
         text = str(node)
-        matches = list(LATIN_RUN.finditer(text))
+        matches = list(LATIN_PHRASE.finditer(text))
         if not matches:
             continue
         pieces, start = [], 0
         for match in matches:
             begin, end = match.span()
-            if text[begin - 1:begin] == "(" and text[end:end + 1] == ")":
-                begin, end = begin - 1, end + 1  # «(LinkedIn Campaign Manager)» wraps as one left-to-right phrase
             if begin > start:
                 pieces.append(NavigableString(text[start:begin]))
             pieces.append(_latin_span(soup, text[begin:end]))
@@ -124,7 +126,7 @@ def isolate_latin(title: str) -> str:
 def on_page_markdown(markdown, page, config, files):
     # Every page's source is read before any template is rendered, so each nav
     # and footer sees the isolated titles of all pages.
-    if current_language(config) in RTL_LANGUAGES and page.meta.get("title"):
+    if direction(config) == "rtl" and page.meta.get("title"):
         page.title = isolate_latin(str(page.meta["title"]))
     return markdown
 
@@ -134,7 +136,7 @@ def on_page_context(context, page, config, nav):
     """One parse per page (lxml: about 2.5 times faster than html.parser here),
     only where there is something to do."""
     html = page.content or ""
-    rtl = current_language(config) in RTL_LANGUAGES
+    rtl = direction(config) == "rtl"
     if not rtl and "<table" not in html:
         return context
     soup = BeautifulSoup(html, "lxml")
