@@ -178,6 +178,17 @@ def json_ld_block(soup, kind):
     return next(s for s in soup.find_all("script", type="application/ld+json") if f'"{kind}"' in s.string)
 
 
+def break_json_ld(seo_site, rel, kind, change) -> list[str]:
+    """Edit the parsed `kind` JSON-LD block of a built page; the structured-data problems."""
+    def rewrite_block(soup):
+        block = json_ld_block(soup, kind)
+        data = json.loads(block.string)
+        change(data)
+        block.string = json.dumps(data)
+    rewrite(seo_site.site_dir / rel, rewrite_block)
+    return check_structured_data(seo_site.site_dir, seo_site.docs_dir, seo_site.site_url)
+
+
 def test_valid_fixture_has_valid_metadata(seo_site):
     for check in SEO_CHECKS:
         assert check(seo_site.site_dir, seo_site.docs_dir, seo_site.site_url) == [], check.__name__
@@ -217,38 +228,26 @@ def test_invalid_json_ld_is_reported(seo_site):
 
 
 def test_breadcrumb_with_a_relative_url_is_reported(seo_site):
-    def change(soup):
-        block = json_ld_block(soup, "BreadcrumbList")
-        data = json.loads(block.string)
+    def change(data):
         data["itemListElement"][0]["item"] = "../"
-        block.string = json.dumps(data)
-    rewrite(seo_site.site_dir / "en" / "about" / "index.html", change)
-    problems = check_structured_data(seo_site.site_dir, seo_site.docs_dir, seo_site.site_url)
+    problems = break_json_ld(seo_site, "en/about/index.html", "BreadcrumbList", change)
     assert len(problems) == 1 and "BreadcrumbList is wrong: item 1" in problems[0]
 
 
 def test_occupation_without_skills_is_reported(seo_site):
-    def change(soup):
-        block = json_ld_block(soup, "Occupation")
-        data = json.loads(block.string)
+    def change(data):
         assert data["skills"] == ["الاستماع النشط"] and data["responsibilities"] == ["الرد على التعليقات"]
         del data["skills"]
-        block.string = json.dumps(data)
-    rewrite(seo_site.site_dir / "roles" / "community-manager" / "index.html", change)
-    problems = check_structured_data(seo_site.site_dir, seo_site.docs_dir, seo_site.site_url)
+    problems = break_json_ld(seo_site, "roles/community-manager/index.html", "Occupation", change)
     assert len(problems) == 1 and "skills must be a non-empty list" in problems[0]
 
 
 def test_glossary_term_missing_from_the_term_set_is_reported(seo_site):
-    def change(soup):
-        block = json_ld_block(soup, "DefinedTermSet")
-        data = json.loads(block.string)
+    def change(data):
         assert [t["@id"] for t in data["hasDefinedTerm"]] == [
             "https://example.org/guide/en/glossary/#engagement", "https://example.org/guide/en/glossary/#reach"]
         data["hasDefinedTerm"].pop()
-        block.string = json.dumps(data)
-    rewrite(seo_site.site_dir / "en" / "glossary" / "index.html", change)
-    problems = check_structured_data(seo_site.site_dir, seo_site.docs_dir, seo_site.site_url)
+    problems = break_json_ld(seo_site, "en/glossary/index.html", "DefinedTermSet", change)
     assert len(problems) == 1 and "lists 1 terms, the page has 2" in problems[0]
 
 
