@@ -125,8 +125,10 @@ def isolate_latin(title: str) -> str:
 
 def on_page_markdown(markdown, page, config, files):
     # Every page's source is read before any template is rendered, so each nav
-    # and footer sees the isolated titles of all pages.
-    if direction(config) == "rtl" and page.meta.get("title"):
+    # and footer sees the isolated titles of all pages. A title the nav gives
+    # (`Home: index.md`, translated by static-i18n) is already stored on the page
+    # and stays: the home entry reads «الرئيسية», not the whole site title.
+    if direction(config) == "rtl" and page.meta.get("title") and "title" not in vars(page):
         page.title = isolate_latin(str(page.meta["title"]))
     return markdown
 
