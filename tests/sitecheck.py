@@ -8,6 +8,7 @@ checks read the HTML of a site built by `build_site`.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import logging
 import re
@@ -37,7 +38,9 @@ DESCRIPTION_MAX = 160
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MISSING_ID = "missing-explicit-id"
 TAG_FRONT_MATTER = ("roles", "tags")  # ids with a label per language in hooks/data/<lang>/tags.yml
-SHARED_FRONT_MATTER = TAG_FRONT_MATTER + ("scripts",)  # identical in both languages
+# Identical in both languages: tag ids, page scripts, the date a page's facts were
+# last checked and the vendor's site (tool and platform pages).
+SHARED_FRONT_MATTER = TAG_FRONT_MATTER + ("scripts", "reviewed", "website")
 PAGE_SCRIPTS_DIR = ROOT / "overrides" / "assets" / "javascripts"
 
 ARABIC_CHARS = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
@@ -465,6 +468,7 @@ def _resolve(site_dir: Path, target_path: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+TRACKING = re.compile(r"(?:^|&)((?:utm_[a-z]+|fbclid|gclid|mc_[a-z]+|igshid|si|ref_src)=)")
 LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"))
 
 
@@ -495,6 +499,16 @@ def check_links(site_dir: Path, docs_dir: Path, site_url: str) -> list[str]:
                             f"{_where(page)}: <{tag_name}> loads {href} from another host.\n"
                             "  Pages make no request to third-party hosts: self-host the file "
                             "(overrides/assets/) or remove it."
+                        )
+                    elif tracking := TRACKING.findall(split.query):
+                        problems.append(
+                            f"{_where(page)}: link {href} carries tracking parameters ({', '.join(tracking)}).\n"
+                            "  Link to the page itself: remove utm_*, fbclid, gclid and the like from the address."
+                        )
+                    elif tag.get("target"):
+                        problems.append(
+                            f'{_where(page)}: link {href} opens with target="{tag["target"]}".\n'
+                            "  External links open normally; the reader decides where (remove `target`)."
                         )
                     continue
                 absolute = urljoin(page_url, href)
@@ -562,9 +576,10 @@ def _is_foreign(element: Tag, lang: str) -> bool:
     return False
 
 
-def prose(soup: BeautifulSoup, lang: str) -> list[str]:
+def prose(soup: BeautifulSoup, lang: str, skip: str | None = None) -> list[str]:
     """Visible prose of a page in its own language: text nodes and reader-facing
-    attributes, leaving out code and anything marked as another language."""
+    attributes, leaving out code, anything marked as another language and
+    elements that carry the attribute `skip`."""
     chunks = []
     head_title = soup.find("title")
     if head_title:
@@ -579,6 +594,8 @@ def prose(soup: BeautifulSoup, lang: str) -> list[str]:
     def walk(element: Tag) -> None:
         # Hidden elements (search keywords) are not prose a reader sees.
         if element.name in NON_PROSE or element.has_attr("hidden") or _is_foreign(element, lang):
+            return
+        if skip and element.has_attr(skip):
             return
         for attribute in PROSE_ATTRIBUTES:
             if element.get(attribute):
@@ -658,28 +675,80 @@ def _content_pages(site_dir: Path, docs_dir: Path) -> list[BuiltPage]:
     return [p for p in built_pages(site_dir, docs_dir) if p.source.startswith("docs/")]
 
 
+LOANWORD = "data-loanword"  # <span data-loanword>: the glossary teaching a word the market says
+
+
+def _term_pattern(variant: str) -> re.Pattern:
+    return re.compile(
+        rf"(?<![{ARABIC_LETTER}])(?:[وفبلك]{{0,2}}){re.escape(normalize(variant))}(?![{ARABIC_LETTER}])"
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def term_rules() -> list[tuple[re.Pattern, str, str]]:
+    """(pattern, what was written, what to write) for every discouraged variant,
+    calque and loanword of tests/data/terminology.yml."""
+    data = terminology()
+    rules = []
+    for term in data["terms"]:
+        rules += [(_term_pattern(v), v, f"the preferred term «{term['ar']}»") for v in term.get("discouraged") or []]
+    for calque in data.get("calques") or []:
+        rules += [(_term_pattern(v), v, f"{calque['write']} ({calque['why']})") for v in calque["found"]]
+    for loan in data.get("loanwords") or []:
+        rules += [
+            (_term_pattern(v), v, f"«{loan['write']}»; the market's word is taught once, in the glossary")
+            for v in loan["said"]
+        ]
+    return rules
+
+
+def _line_matching(docs_dir: Path, source: str, pattern: re.Pattern) -> int:
+    """The line of the Markdown source where a normalised pattern occurs (0 if none)."""
+    path = docs_dir.parent / source if source.startswith("docs/") else None
+    if path is None or not path.is_file():
+        return 0
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if pattern.search(normalize(line)):
+            return number
+    return 0
+
+
 def check_terminology(site_dir: Path, docs_dir: Path) -> list[str]:
-    """Arabic pages use the preferred term, never a discouraged variant."""
-    variants = []
-    for term in terminology()["terms"]:
-        for variant in term.get("discouraged") or []:
-            pattern = re.compile(
-                rf"(?<![{ARABIC_LETTER}])(?:[وفبلك]{{0,2}}){re.escape(normalize(variant))}(?![{ARABIC_LETTER}])"
-            )
-            variants.append((pattern, variant, term["ar"]))
+    """Arabic pages use the preferred term: no discouraged variant, calque or
+    market loanword in visible text (the glossary's marked loanwords aside)."""
     problems = []
     for page in _content_pages(site_dir, docs_dir):
         if page.lang != "ar":
             continue
-        text = normalize(" ".join(prose(page.soup, "ar")))
-        for pattern, variant, preferred in variants:
+        text = normalize(" ".join(prose(page.soup, "ar", skip=LOANWORD)))
+        for pattern, variant, write in term_rules():
             match = pattern.search(text)
             if match:
                 context = text[max(0, match.start() - 30): match.end() + 30]
-                problems.append(
-                    f"{_where(page)}: uses «{variant}» (…{context}…).\n"
-                    f"  Write the preferred term «{preferred}» (tests/data/terminology.yml)."
+                line = _line_matching(docs_dir, page.source, pattern)
+                where = f"{page.source}:{line}" if line else (
+                    f"{_where(page)}, not in the page's own text (a page title in the navigation, "
+                    "or a tooltip of hooks/data/ar/abbreviations.yml)"
                 )
+                problems.append(
+                    f"{where}: uses «{variant}» (…{context}…).\n"
+                    f"  Write {write} (tests/data/terminology.yml, WRITING.md)."
+                )
+    return problems
+
+
+def check_loanword_marks(site_dir: Path, docs_dir: Path, allowed: tuple[str, ...] = ("glossary.md",)) -> list[str]:
+    """The market's loanwords are taught once, in the glossary: a `data-loanword`
+    mark anywhere else is prose using the loanword."""
+    problems = []
+    for page in _content_pages(site_dir, docs_dir):
+        if page.source.split("/", 2)[2] in allowed:
+            continue
+        for mark in page.soup.select(f"article [{LOANWORD}]"):
+            problems.append(
+                f"{_where(page)}: marks «{mark.get_text(strip=True)}» as a loanword.\n"
+                "  Loanwords are taught in the glossary only; write the term of tests/data/terminology.yml here."
+            )
     return problems
 
 
@@ -753,6 +822,185 @@ def check_depth(site_dir: Path, docs_dir: Path, minimum: dict[str, int] = MIN_WO
                 problems.append(
                     f"{page.source}#{heading.get('id', '')}: section \"{label}\" is empty.\n"
                     "  Write its text (before any sub-heading), or remove the heading in both languages."
+                )
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# Review dates and sources (product and regulation facts go stale)
+# ---------------------------------------------------------------------------
+
+# Pages whose facts are dated: every page of these sections but its index, and these pages.
+REVIEWED_SECTIONS = ("tools/", "platforms/", "roles/", "arab-markets/")
+REVIEWED_PAGES = ("glossary.md",)
+VENDOR_SOURCES = ("tools/", "platforms/")  # their Sources link the vendor's or platform's own site
+MIN_REGIONAL_SOURCES = 3  # distinct external sources on each page under arab-markets/
+STALE_AFTER_DAYS = 365
+SOURCES_ID = "sources"
+
+
+def needs_review_date(rel: str) -> bool:
+    return rel in REVIEWED_PAGES or (rel.startswith(REVIEWED_SECTIONS) and not rel.endswith("index.md"))
+
+
+def check_review_dates(docs_dir: Path, today: datetime.date | None = None) -> tuple[list[str], list[str]]:
+    """Dated pages carry `reviewed: YYYY-MM-DD` (a real date, not in the future;
+    parity holds it identical in both languages). Returns (problems, warnings):
+    a date older than a year is a warning, not a failure."""
+    today = today or datetime.date.today()
+    problems, warnings = [], []
+    for lang in LANGUAGES:
+        for rel in pages(docs_dir, lang):
+            if not needs_review_date(rel):
+                continue
+            page = read_source(docs_dir, lang, rel)
+            value = page.meta.get("reviewed")
+            where = f"{page.rel()}:1"
+            if value is None:
+                problems.append(
+                    f"{where}: front matter has no `reviewed` date.\n"
+                    "  Check the page's facts against its sources, then add `reviewed: YYYY-MM-DD` "
+                    "(the same in both languages)."
+                )
+            elif not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+                problems.append(
+                    f"{where}: `reviewed: {value}` is not a date.\n"
+                    "  Write it as YYYY-MM-DD, unquoted, e.g. `reviewed: 2026-12-01`."
+                )
+            elif value > today:
+                problems.append(
+                    f"{where}: `reviewed: {value}` is in the future.\n"
+                    "  Use the date you last checked the page's facts."
+                )
+            elif lang == DEFAULT_LANGUAGE and (today - value).days > STALE_AFTER_DAYS:
+                warnings.append(
+                    f"docs/*/{rel}: last reviewed {value}, {(today - value).days} days ago: check its facts "
+                    "against its sources and update `reviewed` in both languages."
+                )
+    return problems, warnings
+
+
+def _registrable(host: str) -> str:
+    """www.help.hootsuite.com -> hootsuite.com (good enough for vendors' hosts)."""
+    parts = host.lower().split(":")[0].split(".")
+    if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in ("co", "com", "gov", "org", "net", "ac"):
+        return ".".join(parts[-3:])
+    return ".".join(parts[-2:])
+
+
+def _section_links(soup: BeautifulSoup, heading_id: str) -> list[str]:
+    heading = soup.select_one(f"article h2#{heading_id}")
+    links = []
+    if heading is None:
+        return links
+    for sibling in heading.find_next_siblings():
+        if sibling.name in ("h1", "h2"):
+            break
+        links += [a["href"] for a in sibling.find_all("a", href=True)]
+    return links
+
+
+def check_sources(site_dir: Path, docs_dir: Path) -> list[str]:
+    """Tool and platform pages end with a Sources section that links the vendor's
+    own site (front matter `website`); pages under arab-markets/ cite at least
+    three external sources."""
+    problems = []
+    for page in _content_pages(site_dir, docs_dir):
+        rel = page.source.split("/", 2)[2]
+        if rel.endswith("index.md"):
+            continue
+        if rel.startswith(VENDOR_SOURCES):
+            meta = read_source(docs_dir, page.lang, rel).meta
+            website = str(meta.get("website") or "")
+            if not website.startswith(("http://", "https://")):
+                problems.append(
+                    f"{page.source}:1: front matter has no `website`.\n"
+                    "  Add the vendor's own address, e.g. `website: https://www.hootsuite.com/` (both languages)."
+                )
+                continue
+            domain = _registrable(urlsplit(website).netloc)
+            links = _section_links(page.soup, SOURCES_ID)
+            if not any(_registrable(urlsplit(href).netloc) == domain for href in links):
+                problems.append(
+                    f"{page.source}: no Sources link to {domain}.\n"
+                    f"  End the page with a section {{ #{SOURCES_ID} }} that links the vendor's own documentation "
+                    "for the page's claims (see WRITING.md)."
+                )
+        elif rel.startswith("arab-markets/"):
+            article = page.soup.select_one("article")
+            external = {
+                a["href"].split("#")[0] for a in (article.find_all("a", href=True) if article else [])
+                if a["href"].startswith(("http://", "https://"))
+            }
+            if len(external) < MIN_REGIONAL_SOURCES:
+                problems.append(
+                    f"{page.source}: cites {len(external)} external source(s); pages under arab-markets/ "
+                    f"need at least {MIN_REGIONAL_SOURCES}.\n"
+                    "  Link the source of each figure and rule (a footnote or the Sources list)."
+                )
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# Names on Arabic pages (WRITING.md)
+# ---------------------------------------------------------------------------
+
+BRACKETED_LATIN = re.compile(r"\(([A-Za-z][A-Za-z0-9]*(?:[ .&+'’/-]+[A-Za-z0-9]+)*)\)")
+GENERATED_LISTINGS = ("tags.md",)  # pages that list every page title by design
+
+
+def check_bracketed_names(site_dir: Path, docs_dir: Path) -> list[str]:
+    """On an Arabic page a Latin name stands in brackets once, at its first mention."""
+    problems = []
+    for page in _content_pages(site_dir, docs_dir):
+        if page.lang != "ar" or page.source.split("/", 2)[2] in GENERATED_LISTINGS:
+            continue
+        counts = Counter(BRACKETED_LATIN.findall(article_text(page.soup)))
+        repeated = sorted(f"({name}) ×{count}" for name, count in counts.items() if count > 1)
+        if repeated:
+            problems.append(
+                f"{page.source}: Latin names in brackets more than once: {', '.join(repeated)}.\n"
+                "  Bracket the Latin name at its first mention only (the title counts); then write the "
+                "Arabic form alone."
+            )
+    return problems
+
+
+def _skill_titles(docs_dir: Path, lang: str) -> dict[str, str]:
+    titles = {}
+    for rel in pages(docs_dir, lang):
+        if rel.startswith("skills/") and not rel.endswith("index.md"):
+            titles[rel[len("skills/"):-len(".md")]] = str(read_source(docs_dir, lang, rel).meta.get("title") or "")
+    return titles
+
+
+def _bare_name(text: str) -> str:
+    return normalize(BRACKETED_LATIN.sub("", text))
+
+
+SKILL_LINK = re.compile(r"(?:^|/)skills/([a-z0-9-]+)/?$")
+
+
+def check_skill_link_names(site_dir: Path, docs_dir: Path, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+    """Every link to a skill page (without #section) reads the skill's canonical
+    name, its page title, so a skill has one name across the guide."""
+    titles = _skill_titles(docs_dir, lang)
+    problems = []
+    for page in _content_pages(site_dir, docs_dir):
+        if page.lang != lang or page.source.split("/", 2)[2] in GENERATED_LISTINGS:
+            continue
+        article = page.soup.select_one("article")
+        for link in article.find_all("a", href=True) if article else []:
+            split = urlsplit(link["href"])
+            match = SKILL_LINK.search(split.path)
+            if split.scheme or split.fragment or not match or match.group(1) not in titles:
+                continue
+            text, title = link.get_text(" ", strip=True), titles[match.group(1)]
+            if _bare_name(text) != _bare_name(title):
+                problems.append(
+                    f"{page.source}: link «{text}» to skills/{match.group(1)}.md should read «{title}».\n"
+                    "  Use the skill's canonical name (its title, WRITING.md) as the link text; put any "
+                    "other words outside the link."
                 )
     return problems
 
@@ -831,3 +1079,51 @@ def check_tool_data(data_dir: Path, docs_dir: Path) -> list[str]:
                             "or use an existing id."
                         )
     return problems
+
+
+# ---------------------------------------------------------------------------
+# Command line: every check on the real guide, for a contributor at work
+# ---------------------------------------------------------------------------
+
+
+def all_problems(site_dir: Path, docs_dir: Path, result: BuildResult) -> list[str]:
+    problems = build_problems(result)
+    for check in (check_parity, check_front_matter, check_heading_ids):
+        problems += check(docs_dir)
+    problems += check_review_dates(docs_dir)[0]
+    for check in (
+        check_html_language, check_wrong_language, check_terminology, check_loanword_marks,
+        check_depth, check_sources, check_bracketed_names, check_skill_link_names,
+    ):
+        problems += check(site_dir, docs_dir)
+    problems += check_links(site_dir, docs_dir, result.site_url)
+    problems += check_coverage(site_dir, docs_dir, load_coverage())
+    problems += check_tool_data(ROOT / "hooks" / "data", docs_dir)
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    """python tests/sitecheck.py [PATH ...]: build the guide into a temporary
+    folder and run the content checks; with paths (docs/ar/roles/x.md, or a
+    folder), print only the problems that name them."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    with tempfile.TemporaryDirectory() as temp:
+        result = build_site(Path(temp) / "site")
+        if result.error and not result.warnings:
+            print(f"mkdocs build failed: {result.error}")
+            return 1
+        problems = all_problems(result.site_dir, ROOT / "docs", result)
+    if argv:
+        problems = [p for p in problems if any(arg.rstrip("/") in p for arg in argv)]
+    print("\n".join(problems) if problems else "No problems.")
+    print(f"{len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))
