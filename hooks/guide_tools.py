@@ -22,17 +22,27 @@
   appended to every page of that language as `abbr` definitions, so each
   occurrence shows its short definition (Material's `content.tooltips`). The
   glossary page itself is left out: it holds the full definitions.
+- Review dates: a page with `reviewed: YYYY-MM-DD` in front matter shows the date
+  under its title, in the page language ("Last reviewed 1 December 2026").
+- Interview questions: a skill page's `interview:` (question, strong, warning) and
+  `exercise:` front matter are rendered where the page has `<!-- guide-interview -->`,
+  and every skill's questions are gathered on the interview kit by
+  `<!-- guide-interview-kit roles="community-manager" -->` (skills whose `roles:`
+  are exactly those, in nav order).
+
+The words these generate come from hooks/data/<lang>/labels.yml.
 """
 
 from __future__ import annotations
 
+import datetime
 import logging
 import posixpath
 import re
 from pathlib import Path
 
 import yaml
-from guide_data import GLOSSARY, SKILLS, TOOLS, current_language, neutral_path
+from guide_data import GLOSSARY, SKILLS, TOOLS, current_language, item_id, neutral_path
 from mkdocs.plugins import event_priority
 from mkdocs.utils.meta import get_data
 
@@ -40,6 +50,10 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 BROWSE = "browse"  # the front matter property Material's tags plugin reads
 SECTIONS = (TOOLS, SKILLS)
 MARKER = re.compile(r"<!--\s*guide-list\b(?P<args>[^>]*?)-->")
+INTERVIEW = re.compile(r"<!--\s*guide-interview\s*-->")
+INTERVIEW_KIT = re.compile(r"<!--\s*guide-interview-kit\b(?P<args>[^>]*?)-->")
+INTERVIEW_FIELDS = ("question", "strong", "warning")
+TITLE = re.compile(r"^# .*$", re.MULTILINE)
 ARGUMENT = re.compile(r'(\w+)="([^"]*)"')
 
 log = logging.getLogger("mkdocs.hooks.guide_tools")
@@ -57,6 +71,10 @@ def _data(lang: str, name: str) -> dict:
 
 def tag_labels(lang: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in _data(lang, "tags.yml").items()}
+
+
+def labels(lang: str) -> dict:
+    return _data(lang, "labels.yml")
 
 
 def abbreviations(lang: str) -> dict[str, str]:
@@ -93,6 +111,8 @@ def on_nav(nav, config, files):
             "description": " ".join(str(meta.get("description") or "").split()),
             "roles": [str(r) for r in meta.get("roles") or []],
             "tags": [str(t) for t in meta.get("tags") or []],
+            "interview": meta.get("interview"),
+            "exercise": meta.get("exercise"),
         })
     return nav
 
@@ -159,6 +179,114 @@ def _generated_lists(markdown: str, page, lang: str) -> str:
     return markdown
 
 
+# ---------------------------------------------------------------------------
+# Review dates and interview questions
+# ---------------------------------------------------------------------------
+
+
+def format_date(value, lang: str) -> str:
+    words = labels(lang)
+    return words["date"].format(day=value.day, month=words["months"][value.month - 1], year=value.year)
+
+
+def _reviewed_line(markdown: str, page, lang: str) -> str:
+    value = page.meta["reviewed"]
+    if not isinstance(value, datetime.date):
+        log.warning(
+            f"{_source(lang, neutral_path(page.file))}: `reviewed: {value}` is not a date.\n"
+            "  Write it as YYYY-MM-DD, unquoted, e.g. `reviewed: 2026-12-01`."
+        )
+        return markdown
+    text = labels(lang)["reviewed"].format(date=format_date(value, lang))
+    line = f'<p class="page-reviewed" data-pagefind-ignore><time datetime="{value.isoformat()}">{text}</time></p>'
+    title = TITLE.search(markdown)
+    if title is None:
+        return line + "\n\n" + markdown
+    return markdown[: title.end()] + "\n\n" + line + "\n" + markdown[title.end():]
+
+
+def interview_problems(item: dict) -> list[str]:
+    """What is wrong with a skill page's `interview:`/`exercise:` front matter."""
+    questions, exercise = item.get("interview"), item.get("exercise")
+    if not isinstance(questions, list) or not 3 <= len(questions) <= 5:
+        return ["`interview:` must list 3 to 5 questions"]
+    problems = []
+    for number, question in enumerate(questions, 1):
+        if not isinstance(question, dict) or set(question) != set(INTERVIEW_FIELDS) or not all(
+            isinstance(question[key], str) and question[key].strip() for key in INTERVIEW_FIELDS
+        ):
+            problems.append(f"question {number} must have exactly {', '.join(INTERVIEW_FIELDS)} (non-empty text)")
+    if exercise is not None and not (isinstance(exercise, str) and exercise.strip()):
+        problems.append("`exercise:` must be text")
+    return problems
+
+
+def _questions(item: dict, lang: str) -> str:
+    words = labels(lang)
+    lines = []
+    for number, question in enumerate(item["interview"], 1):
+        lines.append(f"{number}. **{' '.join(question['question'].split())}**")
+        lines.append(f"    - **{words['interview_strong']}** {' '.join(question['strong'].split())}")
+        lines.append(f"    - **{words['interview_warning']}** {' '.join(question['warning'].split())}")
+    if item.get("exercise"):
+        lines += ["", f"**{words['interview_exercise']}** {' '.join(item['exercise'].split())}"]
+    return "\n".join(lines)
+
+
+def _interview(markdown: str, page, lang: str) -> str:
+    path = neutral_path(page.file)
+    item = next((i for i in SECTION_PAGES if i["path"] == path), None)
+    problems = interview_problems(item) if item else ["the marker is only for skill pages"]
+    if problems:
+        log.warning(
+            f"{_source(lang, path)}: <!-- guide-interview --> cannot be rendered: {'; '.join(problems)}.\n"
+            "  See CONTRIBUTING.md (interview questions): front matter `interview:` with 3 to 5 items of "
+            "question/strong/warning, and an optional `exercise:`."
+        )
+        return INTERVIEW.sub("", markdown)
+    return INTERVIEW.sub(lambda _: "\n\n" + _questions(item, lang) + "\n\n", markdown, count=1)
+
+
+def _interview_kit(markdown: str, page, lang: str) -> str:
+    kit_path = neutral_path(page.file)
+    folder = posixpath.dirname(kit_path)
+    skills = [i for i in SECTION_PAGES if i["path"].startswith(SKILLS) and not i["path"].endswith("index.md")]
+    listed: set[str] = set()
+    words = labels(lang)
+
+    def replace(match: re.Match) -> str:
+        roles = set(dict(ARGUMENT.findall(match.group("args"))).get("roles", "").split())
+        blocks = []
+        for item in skills:
+            if set(item["roles"]) != roles or item["path"] in listed:
+                continue
+            listed.add(item["path"])
+            problems = interview_problems(item)
+            if problems:
+                log.warning(
+                    f"{_source(lang, item['path'])}: its interview questions cannot go on "
+                    f"{_source(lang, kit_path)}: {'; '.join(problems)}.\n"
+                    "  Fix its front matter `interview:` (see CONTRIBUTING.md)."
+                )
+                continue
+            link = posixpath.relpath(item["path"], folder)
+            blocks.append(
+                f"### {item['title']} {{ #{item_id(item['path'])} }}\n\n{_questions(item, lang)}\n\n"
+                f"{words['interview_skill_page']} [{item['title']}]({link})"
+            )
+        return "\n\n" + "\n\n".join(blocks) + "\n\n"
+
+    markdown = INTERVIEW_KIT.sub(replace, markdown)
+    for item in skills:
+        if item["path"] not in listed:
+            log.warning(
+                f"{_source(lang, item['path'])}: its interview questions are not on {_source(lang, kit_path)}: "
+                f"no guide-interview-kit marker there has exactly its roles {item['roles']}.\n"
+                "  Add a marker for those roles to the kit page in both languages."
+            )
+    return markdown
+
+
 def _abbreviation_block(lang: str) -> str:
     terms = abbreviations(lang)
     if not terms:
@@ -172,6 +300,18 @@ def on_page_markdown(markdown, page, config, files):
     _browse_tags(page, lang)
     if MARKER.search(markdown):
         markdown = _generated_lists(markdown, page, lang)
+    if INTERVIEW.search(markdown):
+        markdown = _interview(markdown, page, lang)
+    elif page.meta.get("interview") is not None:
+        log.warning(
+            f"{_source(lang, neutral_path(page.file))}: has `interview:` questions but no "
+            "<!-- guide-interview --> marker to show them.\n"
+            "  Put the marker in the section { #interview-questions } (both languages)."
+        )
+    if INTERVIEW_KIT.search(markdown):
+        markdown = _interview_kit(markdown, page, lang)
+    if page.meta.get("reviewed") is not None:
+        markdown = _reviewed_line(markdown, page, lang)
     if neutral_path(page.file) == GLOSSARY:
         return markdown  # the full definitions are on the page itself
     return markdown + _abbreviation_block(lang)

@@ -13,12 +13,15 @@ context; the template holds no strings of its own):
   the guide does not map the roles to a published classification (ISCO-08,
   O*NET...), and an unsourced code would be wrong data.
 
+A page with a `reviewed:` date in front matter gets it as its sitemap `lastmod`
+(the date its facts were last checked), instead of the build date.
 After the last language, it writes robots.txt with the absolute sitemap URL.
 The <meta name="description"> comes from Material (front matter `description`).
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 
 from guide_data import (
@@ -185,6 +188,13 @@ def on_env(env, config, files):
     # JSON in an HTML page served as UTF-8; `tojson` still escapes < > & '.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    reviewed = page.meta.get("reviewed")
+    if isinstance(reviewed, datetime.date):  # hooks/guide_tools.py reports any other value
+        page.update_date = reviewed.isoformat()
+    return markdown
 
 
 def on_page_context(context, page, config, nav):

@@ -1038,7 +1038,8 @@ def check_head_links(site_dir: Path, docs_dir: Path, site_url: str) -> list[str]
 # Per-language data of the guide's tools (hooks/data/<lang>/, read by hooks/guide_tools.py)
 # ---------------------------------------------------------------------------
 
-DATA_FILES = ("tags.yml", "abbreviations.yml")
+DATA_FILES = ("tags.yml", "abbreviations.yml", "labels.yml")
+SAME_KEYS = ("tags.yml", "labels.yml")  # every language defines the same keys
 
 
 def check_tool_data(data_dir: Path, docs_dir: Path) -> list[str]:
@@ -1060,13 +1061,14 @@ def check_tool_data(data_dir: Path, docs_dir: Path) -> list[str]:
             except yaml.YAMLError as exc:
                 problems.append(f"hooks/data/{lang}/{name}: not valid YAML ({' '.join(str(exc).split())}).\n  Fix the file.")
     labels = {lang: loaded.get((lang, "tags.yml"), {}) for lang in LANGUAGES}
-    ar, en = set(labels["ar"]), set(labels["en"])
-    for key in sorted(ar ^ en):
-        missing = "en" if key in ar else "ar"
-        problems.append(
-            f"hooks/data/{missing}/tags.yml: no label for the tag id '{key}' (hooks/data/{'ar' if missing == 'en' else 'en'}/tags.yml has one).\n"
-            f"  Add `{key}: <label in {missing}>`: both languages label the same ids."
-        )
+    for name in SAME_KEYS:
+        ar, en = set(loaded.get(("ar", name), {})), set(loaded.get(("en", name), {}))
+        for key in sorted(ar ^ en):
+            missing = "en" if key in ar else "ar"
+            problems.append(
+                f"hooks/data/{missing}/{name}: no label for the id '{key}' (hooks/data/{'ar' if missing == 'en' else 'en'}/{name} has one).\n"
+                f"  Add `{key}: <label in {missing}>`: both languages label the same ids."
+            )
     for lang in LANGUAGES:
         for rel in pages(docs_dir, lang):
             page = read_source(docs_dir, lang, rel)

@@ -38,11 +38,12 @@ def test_missing_label_in_data_is_reported(tmp_path, fixture_site):
     for lang in ("ar", "en"):
         (tmp_path / lang).mkdir()
         (tmp_path / lang / "abbreviations.yml").write_text("{}\n", encoding="utf-8")
+        (tmp_path / lang / "labels.yml").write_text("reviewed: x\n", encoding="utf-8")
     (tmp_path / "ar" / "tags.yml").write_text("publishing: النشر\n", encoding="utf-8")
     (tmp_path / "en" / "tags.yml").write_text("publishing: Publishing\nsearch: Search\n", encoding="utf-8")
     fixture_site.write("en/about.md", "---\ntitle: About\ndescription: About.\ntags:\n  - moderation\n---\n# About\n")
     problems = check_tool_data(tmp_path, fixture_site.docs_dir)
-    assert any(p.startswith("hooks/data/ar/tags.yml: no label for the tag id 'search'") for p in problems), problems
+    assert any(p.startswith("hooks/data/ar/tags.yml: no label for the id 'search'") for p in problems), problems
     assert any(p.startswith("docs/en/about.md:1: `tags` id 'moderation'") for p in problems), problems
 
 
@@ -225,3 +226,93 @@ def test_role_helper_script_loads_only_on_its_page(site):
     assert (site.site_dir / "assets/javascripts/role-helper.js").is_file()
     for rel in ("index.html", "hiring/index.html", "en/glossary/index.html"):
         assert not any("role-helper" in src for src in scripts(rel)), rel
+
+
+# ---------------------------------------------------------------------------
+# Review dates and interview questions
+# ---------------------------------------------------------------------------
+
+
+def test_review_date_shows_under_the_title_and_is_the_sitemap_lastmod(fixture_site, built):
+    for lang in ("ar", "en"):
+        fixture_site.edit(f"{lang}/about.md", "description:", "reviewed: 2026-03-05\ndescription:")
+    result = built()
+    for rel, text in (("about/index.html", "آخر مراجعة: 5 مارس 2026"), ("en/about/index.html", "Last reviewed 5 March 2026")):
+        article = soup(result.site_dir, rel).select_one("article")
+        line = article.select_one("h1 + .page-reviewed time")
+        assert line is not None and line.get_text() == text and line["datetime"] == "2026-03-05", rel
+    sitemap = (result.site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    entry = sitemap.split("https://example.org/guide/about/</loc>", 1)[1].split("</url>", 1)[0]
+    assert "<lastmod>2026-03-05</lastmod>" in entry, entry
+
+
+QUESTIONS = {
+    "ar": ("التواصل", "احكِ لي عن رسالة صعبة كتبتها.", "يذكر مثالًا حقيقيًا.", "يتكلم عموميات.", "اكتب ثلاثة ردود."),
+    "en": ("Communication", "Tell me about a hard message you wrote.", "A real example.", "Generalities.", "Write three replies."),
+}
+
+
+def add_skill(fixture_site, questions=3, marker=True):
+    for lang, (title, question, strong, warning, exercise) in QUESTIONS.items():
+        items = "".join(
+            f"  - question: \"{question} {n}\"\n    strong: {strong}\n    warning: {warning}\n" for n in range(questions)
+        )
+        heading = "أسئلة المقابلة" if lang == "ar" else "Interview questions"
+        fixture_site.write(f"{lang}/skills/communication.md", (
+            f"---\ntitle: {title}\ndescription: x.\nroles:\n  - community-manager\ntags:\n  - interpersonal\n"
+            f"interview:\n{items}exercise: {exercise}\n---\n# {title}\n\n## {heading} {{ #interview-questions }}\n\n"
+            f"{'<!-- guide-interview -->' if marker else ''}\n"
+        ))
+        kit = "عدة المقابلة" if lang == "ar" else "Interview kit"
+        fixture_site.write(f"{lang}/hiring/interview-kit.md", (
+            f"---\ntitle: {kit}\ndescription: x.\n---\n# {kit}\n\n## {kit} {{ #community-manager }}\n\n"
+            '<!-- guide-interview-kit roles="community-manager" -->\n'
+        ))
+
+
+KIT_NAV = ["index.md", "about.md", "hiring/interview-kit.md", "skills/communication.md"]
+
+
+def test_interview_questions_render_on_the_skill_page_and_in_the_kit(fixture_site):
+    add_skill(fixture_site)
+    result = fixture_site.build(nav=KIT_NAV)
+    assert build_problems(result) == []
+    for lang, (title, question, strong, warning, exercise) in QUESTIONS.items():
+        prefix = "en/" if lang == "en" else ""
+        page = soup(result.site_dir, f"{prefix}skills/communication/index.html").select_one("article")
+        items = page.select("#interview-questions ~ ol > li")
+        assert len(items) == 3 and items[0].strong.get_text() == f"{question} 0"
+        assert strong in items[0].get_text() and warning in items[0].get_text() and exercise in page.get_text()
+        kit = soup(result.site_dir, f"{prefix}hiring/interview-kit/index.html").select_one("article")
+        heading = kit.select_one("h3#communication")
+        assert heading is not None and title in heading.get_text()
+        assert [li.strong.get_text() for li in kit.select("h3#communication ~ ol > li")] == [f"{question} {n}" for n in range(3)]
+        assert kit.select_one('a[href="../../skills/communication/"]').get_text() == title
+
+
+def test_a_new_question_appears_in_the_kit(fixture_site):
+    add_skill(fixture_site, questions=4)
+    result = fixture_site.build(nav=KIT_NAV)
+    for lang, (_, question, *_) in QUESTIONS.items():
+        prefix = "en/" if lang == "en" else ""
+        kit = soup(result.site_dir, f"{prefix}hiring/interview-kit/index.html")
+        assert f"{question} 3" in [li.strong.get_text() for li in kit.select("h3#communication ~ ol > li")]
+
+
+@pytest.mark.parametrize("questions, marker, message", [
+    (2, True, "<!-- guide-interview --> cannot be rendered: `interview:` must list 3 to 5 questions"),
+    (3, False, "has `interview:` questions but no <!-- guide-interview --> marker"),
+])
+def test_broken_interview_questions_fail_the_build(fixture_site, questions, marker, message):
+    add_skill(fixture_site, questions=questions, marker=marker)
+    problems = build_problems(fixture_site.build(nav=KIT_NAV))
+    assert any(f"docs/ar/skills/communication.md: {message}" in p for p in problems), problems
+
+
+def test_skill_missing_from_the_kit_fails_the_build(fixture_site):
+    add_skill(fixture_site)
+    for lang in ("ar", "en"):
+        fixture_site.edit(f"{lang}/hiring/interview-kit.md", 'roles="community-manager"', 'roles="social-media-manager"')
+    problems = build_problems(fixture_site.build(nav=KIT_NAV))
+    assert any("docs/en/skills/communication.md: its interview questions are not on docs/en/hiring/interview-kit.md" in p
+               for p in problems), problems

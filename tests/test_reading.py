@@ -93,3 +93,16 @@ def test_navigation_titles_isolate_bracketed_latin_names(site):
     assert not any("\u2066" in s.string for s in soup.find_all("script", type="application/ld+json"))
     english = (site.site_dir / "en/tools/hootsuite/index.html").read_text(encoding="utf-8")
     assert "\u2066" not in english
+
+
+def test_home_entry_of_the_navigation_reads_home_in_each_language(site):
+    """The home tab and the first nav entry name the home page «الرئيسية» / "Home";
+    the page's own title (the site title) stays in its <title> and h1."""
+    for rel, home in (("roles/community-manager/index.html", "الرئيسية"), ("en/roles/community-manager/index.html", "Home")):
+        page = BeautifulSoup((site.site_dir / rel).read_text(encoding="utf-8"), "lxml")
+        assert page.select_one(".md-tabs__link").get_text(strip=True) == home, rel
+        assert page.select_one(".md-nav--primary .md-nav__item a").get_text(" ", strip=True) == home, rel
+    for rel, title in (("index.html", "مدير وسائل التواصل الاجتماعي أم مدير المجتمع؟"),
+                       ("en/index.html", "Social Media Manager or Community Manager?")):
+        page = BeautifulSoup((site.site_dir / rel).read_text(encoding="utf-8"), "lxml")
+        assert page.title.get_text() == title and page.h1.get_text(strip=True).rstrip("¶") == title, rel
