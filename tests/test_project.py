@@ -1,24 +1,102 @@
 """The project's own contract: exact pins, the MkDocs 1.x guard, the README
 commands that CI runs, and configuration that keeps the strict build quiet."""
 
+import ast
 import re
 import subprocess
+import sys
+from pathlib import Path
 
 import mkdocs
+import pytest
 import yaml
 from packaging.version import Version
 
 from sitecheck import CONFIG_FILE, ROOT, _PlainLoader
 
 
-def requirements():
-    lines = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+SITE_REQUIREMENTS = "requirements.txt"
+TEST_REQUIREMENTS = "requirements-test.txt"
+# Packages only the tests use: a reader who serves the site never installs them.
+TEST_ONLY = {"pytest", "packaging", "jsonschema", "playwright", "pypdf", "axe-playwright-python", "zizmor"}
 
 
-def test_requirements_are_exact_pins():
-    loose = [r for r in requirements() if not re.fullmatch(r"[A-Za-z0-9_.\[\]-]+==[0-9][A-Za-z0-9.]*", r)]
-    assert not loose, f"requirements.txt: pin these exactly (name==version): {loose}"
+def requirements(name=SITE_REQUIREMENTS):
+    lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith(("#", "-r "))]
+
+
+def pinned_names(name=SITE_REQUIREMENTS) -> set[str]:
+    return {canonical(r.split("==")[0].split("[")[0]) for r in requirements(name)}
+
+
+def canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+@pytest.mark.parametrize("name", [SITE_REQUIREMENTS, TEST_REQUIREMENTS])
+def test_requirements_are_exact_pins(name):
+    loose = [r for r in requirements(name) if not re.fullmatch(r"[A-Za-z0-9_.\[\]-]+==[0-9][A-Za-z0-9.]*", r)]
+    assert not loose, f"{name}: pin these exactly (name==version): {loose}"
+
+
+def test_test_requirements_build_on_the_site_requirements():
+    lines = (ROOT / TEST_REQUIREMENTS).read_text(encoding="utf-8").splitlines()
+    first = next(line for line in lines if line.strip() and not line.startswith("#"))
+    assert first == f"-r {SITE_REQUIREMENTS}", f"{TEST_REQUIREMENTS}: start with `-r {SITE_REQUIREMENTS}`"
+    both = pinned_names() & pinned_names(TEST_REQUIREMENTS)
+    assert not both, f"{TEST_REQUIREMENTS}: {sorted(both)} are already pinned in {SITE_REQUIREMENTS}"
+
+
+def site_distributions() -> dict[str, str]:
+    """Every distribution the build needs, with the reason: modules the hooks
+    import or run (`-m name`), and the theme, plugins and Markdown extensions
+    of mkdocs.yml."""
+    from importlib.metadata import entry_points, packages_distributions
+
+    local = {path.stem for path in (ROOT / "hooks").glob("*.py")}
+    provider = packages_distributions()
+    needed: dict[str, str] = {}
+    for path in sorted((ROOT / "hooks").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        modules = set(re.findall(r'"-m",\s*"([\w.]+)"', source))  # run as a program
+        modules |= set(re.findall(r'BeautifulSoup\([^)]*?"(lxml|html5lib)"', source))  # parser by name
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Import):
+                modules.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                modules.add(node.module)
+        for module in modules:
+            top = module.split(".")[0]
+            if top in sys.stdlib_module_names or top in local or top == "__future__":
+                continue
+            for dist in provider.get(top, [top]):
+                needed.setdefault(canonical(dist), f"hooks/{path.name} uses `{module}`")
+    cfg = config()
+    plugins = [next(iter(p)) if isinstance(p, dict) else p for p in cfg["plugins"]]
+    groups = {"mkdocs.plugins": plugins, "mkdocs.themes": [cfg["theme"]["name"]]}
+    for group, names in groups.items():
+        for point in entry_points(group=group):
+            if point.name in names:
+                needed.setdefault(canonical(point.dist.name), f"mkdocs.yml uses the {group[7:-1]} `{point.name}`")
+    for extension in cfg["markdown_extensions"]:
+        name = next(iter(extension)) if isinstance(extension, dict) else extension
+        top = name.split(".")[0] if "." in name else "markdown"  # `toc` is markdown.extensions.toc
+        for dist in provider.get(top, [top]):
+            needed.setdefault(canonical(dist), f"mkdocs.yml uses the Markdown extension `{name}`")
+    return needed
+
+
+def test_site_requirements_hold_what_the_build_needs_and_nothing_of_the_tests():
+    needed = site_distributions()
+    assert {"beautifulsoup4", "lxml", "pyyaml", "mkdocs", "pagefind", "mkdocs-material",
+            "mkdocs-static-i18n", "mkdocs-redirects", "pymdown-extensions", "markdown"} <= set(needed), needed
+    pinned = pinned_names()
+    missing = [f"{dist} ({why})" for dist, why in sorted(needed.items()) if dist not in pinned]
+    assert not missing, f"{SITE_REQUIREMENTS}: pin what the build needs: {missing}"
+    extra = sorted(pinned & TEST_ONLY)
+    assert not extra, f"{SITE_REQUIREMENTS}: {extra} are only for the tests; move them to {TEST_REQUIREMENTS}"
+    assert TEST_ONLY <= pinned_names(TEST_REQUIREMENTS), f"{TEST_REQUIREMENTS}: pin {sorted(TEST_ONLY - pinned_names(TEST_REQUIREMENTS))}"
 
 
 def test_mkdocs_stays_below_2():
@@ -104,3 +182,57 @@ def test_comment_that_closes_early_is_reported():
     problems = stylesheet_problems(css, "site.css")
     assert len(problems) == 1 and problems[0].startswith("site.css:1: the comment ends early")
     assert stylesheet_problems(css.replace("docs/*/", "docs/<lang>/"), "site.css") == []
+
+
+# ---------------------------------------------------------------------------
+# GitHub Actions workflows: zizmor (offline) finds nothing of medium or high severity
+# ---------------------------------------------------------------------------
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def zizmor_findings(folder) -> list[str]:
+    import json
+    import shutil
+
+    zizmor = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")
+    assert zizmor, f"zizmor is not installed: pip install -r {TEST_REQUIREMENTS}"
+    result = subprocess.run(
+        [zizmor, "--offline", "--no-progress", "--min-severity", "medium", "--format", "json", str(folder)],
+        capture_output=True, text=True,
+    )
+    try:
+        findings = json.loads(result.stdout)
+    except ValueError:
+        return [f"zizmor did not report (exit {result.returncode}): {result.stderr[-500:]}"]
+    problems = []
+    for finding in findings:
+        location = finding["locations"][0]
+        path = Path(location["symbolic"]["key"]["Local"]["verbatim_path"])
+        line = location["concrete"]["location"]["start_point"]["row"] + 1
+        name = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name
+        problems.append(
+            f"{name}:{line}: {finding['determinations']['severity'].lower()} {finding['ident']}: {finding['desc']}\n"
+            f"  See https://docs.zizmor.sh/audits/#{finding['ident']}"
+        )
+    return problems
+
+
+def test_workflows_have_no_medium_or_high_zizmor_finding():
+    assert list(WORKFLOWS.glob("*.yml")), "no workflow found"
+    problems = zizmor_findings(WORKFLOWS)
+    assert not problems, "\n".join(problems)
+
+
+def test_zizmor_reports_an_unsafe_workflow(tmp_path):
+    folder = tmp_path / ".github" / "workflows"
+    folder.mkdir(parents=True)
+    (folder / "unsafe.yml").write_text(
+        "name: unsafe\non: [push]\npermissions:\n  contents: write\njobs:\n  a:\n    runs-on: ubuntu-latest\n"
+        "    steps:\n      - uses: actions/checkout@v4\n      - run: echo \"${{ github.event.head_commit.message }}\"\n",
+        encoding="utf-8",
+    )
+    problems = zizmor_findings(folder)
+    assert any(p.startswith("unsafe.yml:9: high unpinned-uses") for p in problems), problems
+    assert any(p.startswith("unsafe.yml:9: medium artipacked") for p in problems), problems
+    assert any(p.startswith("unsafe.yml:10: high template-injection") for p in problems), problems
