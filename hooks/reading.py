@@ -8,10 +8,12 @@ Comparison tables
     text of its column's header, from the page's own Markdown table. On narrow
     screens overrides/assets/stylesheets/site.css shows each row as a card, the
     first cell as its title and every other cell under its column's name; wider
-    screens and print keep the table. Changing `display` of table elements makes
-    some browsers drop table semantics, so stacked tables also carry explicit
-    ARIA table roles; the visible labels are hidden from screen readers, which
-    announce the column header themselves.
+    screens and print keep the table. The visible labels are hidden from screen
+    readers, which announce the column header themselves: Chromium keeps the
+    table, row and cell roles of a stacked table (tests/browser/test_quality.py
+    reads its accessibility tree). Explicit ARIA roles on the rows and cells of
+    a native table are invalid HTML (the W3C checker reports each one), so the
+    table keeps its native semantics only.
 
 Latin names inside Arabic text
     Tool names and acronyms stay in Latin script on Arabic pages («هوتسويت
@@ -49,9 +51,6 @@ from guide_data import direction
 from mkdocs.plugins import event_priority
 
 MIN_COLUMNS = 3
-# Header cells keep their native role: Material styles th[role=columnheader] as a
-# sortable column (pointer cursor, sort icon).
-TABLE_ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row", "td": "cell"}
 
 # A Latin word, and more Latin words joined by spaces or by . & + ' ’ / -
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:(?:[ .&+'’/-]|\s)+[A-Za-z0-9]+)*")
@@ -71,8 +70,6 @@ def stack_tables(soup: Tag) -> bool:
             continue
         labels = [" ".join(th.get_text(" ", strip=True).split()) for th in headers]
         table["data-stack"] = ""
-        for element in [table, *table.find_all(list(TABLE_ROLES))]:
-            element["role"] = TABLE_ROLES[element.name]
         for row in table.select("tbody > tr"):
             for cell, label in zip(row.find_all("td", recursive=False), labels):
                 cell["data-label"] = label

@@ -1084,6 +1084,52 @@ def check_tool_data(data_dir: Path, docs_dir: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------------------
+# Valid HTML (the W3C Nu HTML Checker, vnu.jar from npm, run by Java)
+# ---------------------------------------------------------------------------
+
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+HTML_ALLOWLIST = DATA_DIR / "html-allowlist.yml"
+
+
+def html_allowlist() -> list[dict]:
+    return yaml.safe_load(HTML_ALLOWLIST.read_text(encoding="utf-8")) or []
+
+
+def check_html_validity(site_dir: Path, docs_dir: Path, jar: Path = VNU_JAR,
+                        allowlist: list[dict] | None = None) -> list[str]:
+    """Every built page is valid HTML, but for the allowlisted upstream messages."""
+    import json
+    import subprocess
+
+    allowlist = html_allowlist() if allowlist is None else allowlist
+    result = subprocess.run(
+        ["java", "-jar", str(jar), "--skip-non-html", "--errors-only", "--format", "json", str(site_dir)],
+        capture_output=True, text=True,
+    )
+    try:
+        messages = json.loads(result.stderr)["messages"]
+    except (ValueError, KeyError):
+        return [f"vnu.jar did not report (exit {result.returncode}): {result.stderr[:500]}"]
+    sources = {p.path.resolve(): p for p in built_pages(site_dir, docs_dir)}
+    problems = []
+    for message in messages:
+        if message.get("type") != "error" or any(a["message"] in message["message"] for a in allowlist):
+            continue
+        path = Path(unquote(urlsplit(message.get("url", "")).path)).resolve()
+        page = sources.get(path)
+        where = _where(page) if page else f"site/{path.relative_to(site_dir.resolve()).as_posix()}" \
+            if path.is_relative_to(site_dir.resolve()) else str(path)
+        extract = " ".join(message.get("extract", "").split())[:120]
+        problems.append(
+            f"{where}:{message.get('lastLine', 0)}: {message['message']}\n"
+            f"  …{extract}…\n"
+            "  Fix the page, hook or override that writes it; an error from Material's own templates that no "
+            "small override can fix goes into tests/data/html-allowlist.yml with its reason."
+        )
+    return problems
+
+
+# ---------------------------------------------------------------------------
 # Command line: every check on the real guide, for a contributor at work
 # ---------------------------------------------------------------------------
 

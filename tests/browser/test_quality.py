@@ -6,6 +6,7 @@ console message, the language selector, right-to-left layout, page weight."""
 from __future__ import annotations
 
 import gzip
+from collections import Counter
 from urllib.parse import urlsplit
 
 import pytest
@@ -331,6 +332,14 @@ STACKED = """
 """
 
 
+def accessibility_roles(page) -> Counter:
+    """Roles in Chromium's own accessibility tree (what a screen reader is given)."""
+    session = page.context.new_cdp_session(page)
+    nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    session.detach()
+    return Counter(node.get("role", {}).get("value") for node in nodes if not node.get("ignored"))
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_comparison_tables_stay_readable(browser, served, artifacts, viewport):
     """On a phone a comparison table becomes cards, each value under its column's name,
@@ -358,6 +367,12 @@ def test_comparison_tables_stay_readable(browser, served, artifacts, viewport):
             for shown, label in zip(table["labels"], table["expected"]):
                 if f'"{label}"' not in shown:
                     problems.append(f"{where}: a cell shows {shown!r} above it, expected its column {label!r}")
+        if stacked and viewport != "desktop":
+            # Cards keep the table's native semantics in the accessibility tree (no ARIA roles needed).
+            roles = accessibility_roles(page)
+            rows = page.locator("article table[data-stack] tr").count()
+            if roles["table"] < len(stacked) or roles["row"] < rows or roles["cell"] + roles["gridcell"] < rows:
+                problems.append(f"{url or '/'} ({viewport}): stacked tables lost their table semantics: {dict(roles)}")
         if url.endswith("differences/"):
             name = ("en-" if url.startswith("en/") else "ar-") + f"{viewport}-comparison-table.png"
             page.locator("article table").first.scroll_into_view_if_needed()
