@@ -62,11 +62,14 @@ log = logging.getLogger("mkdocs.hooks.guide_tools")
 SECTION_PAGES: list[dict] = []
 
 
+_LOADED: dict[tuple[str, str], dict] = {}  # read once per build (on_pre_build empties it)
+
+
 def _data(lang: str, name: str) -> dict:
-    path = DATA_DIR / lang / name
-    if not path.is_file():
-        return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if (lang, name) not in _LOADED:
+        path = DATA_DIR / lang / name
+        _LOADED[(lang, name)] = yaml.safe_load(path.read_text(encoding="utf-8")) or {} if path.is_file() else {}
+    return _LOADED[(lang, name)]
 
 
 def tag_labels(lang: str) -> dict[str, str]:
@@ -91,6 +94,7 @@ def _source(lang: str, path: str) -> str:
 
 
 def on_pre_build(config):
+    _LOADED.clear()  # `mkdocs serve` rebuilds after a data file changed
     config.extra["tag_labels"] = tag_labels(current_language(config))
 
 

@@ -6,7 +6,10 @@ every page downloads. Pagefind indexes each page under its <html lang>, so an
 Arabic page searches the Arabic index only, and downloads index chunks on
 demand. Material's search plugin stays enabled for its header markup and
 styles (overrides/partials/search.html, driven by assets/javascripts/search.js);
-its lunr index is deleted from the output.
+it never builds its lunr index: on_config detaches the plugin's indexing events
+(its index was built in memory for every page, written, then deleted).
+static-i18n still asks the plugin to write its (now empty) index once; the
+search/ folder is deleted from the output.
 """
 
 from __future__ import annotations
@@ -25,6 +28,32 @@ ARTICLE = '<article class="md-content__inner md-typeset">'
 EXCLUDE = ".headerlink, .md-select"
 # Pagefind's own UI bundles: the site uses Material's search box instead.
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
+
+
+MATERIAL_SEARCH = "material/search"
+# The events in which Material's search plugin builds and writes its lunr index.
+INDEXING_EVENTS = ("page_context", "post_build")
+
+
+@event_priority(-200)  # after Material's search plugin has set itself up
+def on_config(config):
+    plugin = config.plugins.get(MATERIAL_SEARCH)
+    if plugin is None:
+        raise PluginError(
+            f"hooks/search.py: mkdocs.yml must enable Material's search plugin ('{MATERIAL_SEARCH}'): "
+            "the header's search box is rendered only when it is enabled."
+        )
+    for event in INDEXING_EVENTS:
+        if f"on_{event}" not in vars(type(plugin)):
+            raise PluginError(
+                f"hooks/search.py: Material's search plugin no longer handles on_{event}; "
+                "check the pinned mkdocs-material and update INDEXING_EVENTS."
+            )
+        handler = getattr(plugin, f"on_{event}")
+        methods = config.plugins.events[event]
+        if handler in methods:  # static-i18n runs on_config again for each language
+            methods.remove(handler)
+    return config
 
 
 def on_post_page(output: str, page, config) -> str:

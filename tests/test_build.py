@@ -38,3 +38,19 @@ def test_valid_fixture_builds_clean(fixture_site):
     # Guards the checks above: they fail because of the breakage, not the fixture.
     result = fixture_site.build()
     assert build_problems(result) == []
+
+
+def test_material_search_builds_no_lunr_index():
+    """The header's search box needs Material's search plugin enabled, not its
+    index: hooks/search.py detaches the events that build and write it."""
+    from mkdocs.config import load_config
+
+    from sitecheck import CONFIG_FILE
+
+    config = load_config(str(CONFIG_FILE))
+    config = config.plugins.on_config(config)
+    plugin = config.plugins["material/search"]
+    for event in ("page_context", "post_build"):
+        owners = [getattr(method, "__self__", None) for method in config.plugins.events[event]]
+        assert plugin not in owners, f"Material's search plugin still runs on_{event}"
+    assert config.plugins.events["page_context"], "the other page_context handlers must stay"

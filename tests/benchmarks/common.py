@@ -87,3 +87,50 @@ def synthetic_docs(scale: int, workdir: Path) -> tuple[Path, list]:
                 if lang == "ar":
                     extra_nav.append(f"synthetic/{copy}/{rel.as_posix()}")
     return docs, project_config()["nav"] + [{"Synthetic": extra_nav}]
+
+
+class EventProfile:
+    """Exclusive time of each plugin and hook per MkDocs event, for one build:
+    static-i18n builds the other languages inside its own on_post_build, so a
+    method's time leaves out the events that run inside it."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[tuple[str, str], float] = {}
+        self._stack: list[float] = []
+
+    def __enter__(self):
+        from mkdocs.plugins import PluginCollection
+
+        profile, original = self, PluginCollection.run_event
+        self._original = original
+
+        def run_event(collection, name, item=None, **kwargs):
+            pass_item = item is not None
+            for method in collection.events[name]:
+                origin = collection._event_origins.get(method, "<unknown>")
+                profile._stack.append(0.0)
+                started = time.perf_counter()
+                result = method(item, **kwargs) if pass_item else method(**kwargs)
+                elapsed = time.perf_counter() - started
+                nested = profile._stack.pop()
+                key = (origin.removeprefix("hooks/").removesuffix(".py"), name)
+                profile.seconds[key] = profile.seconds.get(key, 0.0) + elapsed - nested
+                if profile._stack:
+                    profile._stack[-1] += elapsed
+                if result is not None:
+                    item = result
+            return item
+
+        PluginCollection.run_event = run_event
+        return self
+
+    def __exit__(self, *exc) -> None:
+        from mkdocs.plugins import PluginCollection
+
+        PluginCollection.run_event = self._original
+
+    def by_owner(self) -> dict[str, float]:
+        owners: dict[str, float] = {}
+        for (owner, _), seconds in self.seconds.items():
+            owners[owner] = owners.get(owner, 0.0) + seconds
+        return dict(sorted(owners.items(), key=lambda item: -item[1]))

@@ -4,9 +4,13 @@ same content, in the same run.
     NO_MKDOCS_2_WARNING=1 .venv/bin/python tests/benchmarks/site.py [--runs 5] [--scale 10]
 
 Prints Markdown tables: median clean build time and peak memory of each
-variant; first-view bytes (gzip, as a static host would serve them) and request
-count per page type in Chromium; and how build time grows with --scale times as
-many (synthetic) pages per language.
+variant; where the project's build time goes, per plugin and hook (exclusive
+time in MkDocs events; static-i18n's share includes rendering the other
+languages' pages, which it builds inside its on_post_build; "MkDocs itself" is
+the rest of the default language: reading, Markdown,
+templates, writing); first-view bytes (gzip, as a static host would serve
+them) and request count per page type in Chromium; and how build time grows
+with --scale times as many (synthetic) pages per language.
 """
 
 from __future__ import annotations
@@ -33,16 +37,18 @@ CHILD = """
 import json, sys, time
 sys.path.insert(0, {tests!r})
 sys.path.insert(0, {bench!r})
-from common import build
+from common import EventProfile, build
 from pathlib import Path
 nav = json.loads({nav!r})
-site, seconds = build({variant!r}, Path({docs!r}), {url!r}, Path({site!r}), nav)
-print(json.dumps({{"seconds": seconds}}))
+with EventProfile() as profile:
+    site, seconds = build({variant!r}, Path({docs!r}), {url!r}, Path({site!r}), nav)
+print(json.dumps({{"seconds": seconds, "owners": profile.by_owner()}}))
 """
 
 
-def build_in_child(variant: str, docs: Path, url: str, site: Path, nav) -> tuple[float, float]:
-    """One clean build in a fresh process: (seconds, peak resident memory in MiB)."""
+def build_in_child(variant: str, docs: Path, url: str, site: Path, nav) -> tuple[float, float, dict]:
+    """One clean build in a fresh process: (seconds, peak resident memory in MiB,
+    exclusive seconds per plugin or hook)."""
     code = CHILD.format(
         tests=str(ROOT / "tests"), bench=str(Path(__file__).parent), nav=json.dumps(nav),
         variant=variant, docs=str(docs), url=url, site=str(site),
@@ -53,7 +59,8 @@ def build_in_child(variant: str, docs: Path, url: str, site: Path, nav) -> tuple
     out = process.stdout.read().decode()
     if status != 0:
         raise SystemExit(f"{variant} build failed:\n{process.stderr.read().decode()[-2000:]}")
-    return json.loads(out.strip().splitlines()[-1])["seconds"], usage.ru_maxrss / 1024
+    result = json.loads(out.strip().splitlines()[-1])
+    return result["seconds"], usage.ru_maxrss / 1024, result["owners"]
 
 
 def first_views(browser, base_url: str) -> dict[str, tuple[float, int, int]]:
@@ -103,8 +110,22 @@ def main() -> None:
         big = statistics.median(scaled[variant])
         print(f"| {variant} | {seconds:.2f} | {memory:.0f} | {big:.2f} | {big / seconds:.1f} |")
     ratio = median(builds["project"], 0) / median(builds["stock"], 0)
-    print(f"\nproject / stock build time: {ratio:.2f}; memory: "
+    print(f"\nproject / stock build time: {ratio:.2f}; at ×{args.scale} pages: "
+          f"{statistics.median(scaled['project']) / statistics.median(scaled['stock']):.2f}; memory: "
           f"{median(builds['project'], 1) / median(builds['stock'], 1):.2f}\n")
+    print(f"## Where the build time goes (median of {args.runs}, exclusive seconds per plugin or hook)\n")
+    print("| part | project s | stock s |")
+    print("| --- | --- | --- |")
+    owners = {variant: {} for variant in VARIANTS}
+    for variant in VARIANTS:
+        for seconds, _, parts in builds[variant]:
+            for owner, value in {**parts, "MkDocs itself": seconds - sum(parts.values())}.items():
+                owners[variant].setdefault(owner, []).append(value)
+    names = sorted(set(owners["project"]) | set(owners["stock"]), key=lambda o: -statistics.median(owners["project"].get(o, [0])))
+    for owner in names:
+        cells = [f"{statistics.median(owners[v][owner]):.3f}" if owner in owners[v] else "-" for v in VARIANTS]
+        print(f"| {owner} | {cells[0]} | {cells[1]} |")
+    print()
     print("## First view, Arabic pages on a phone (all bytes until load, gzip -9)\n")
     print("| page type | project KB | requests | stock KB | requests (failed) | KB ratio |")
     print("| --- | --- | --- | --- | --- | --- |")
