@@ -10,17 +10,23 @@ rendered HTML, with the labels of the table of contents (which honour
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from html import unescape
 from urllib.parse import urljoin
 
+import yaml
 from bs4 import BeautifulSoup, Tag
+from mkdocs.utils.meta import get_data
 
 # Where the guide keeps each kind of page (language-neutral paths).
 ROLES = "roles/"
 TOOLS = "tools/"
 SKILLS = "skills/"
 HIRING = "hiring/"
+PLATFORMS = "platforms/"
+CAREERS = "careers/"
 GLOSSARY = "glossary.md"
 TRIGGERS_ID = "triggers"  # the h2 of hiring/<role>.md whose h3s are the hiring triggers
 HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")  # the h1 is the page title: its id is not stable
@@ -130,10 +136,10 @@ def neutral_path(file) -> str:
 
 
 def page_kind(path: str) -> str | None:
-    """'role', 'tool', 'skill' or 'glossary' for the pages the data export lists."""
+    """'role', 'tool', 'skill', 'platform', 'career' or 'glossary' for the pages the data export lists."""
     if path == GLOSSARY:
         return "glossary"
-    for prefix, kind in ((ROLES, "role"), (TOOLS, "tool"), (SKILLS, "skill")):
+    for prefix, kind in ((ROLES, "role"), (TOOLS, "tool"), (SKILLS, "skill"), (PLATFORMS, "platform"), (CAREERS, "career")):
         if path.startswith(prefix) and not path.endswith("index.md"):
             return kind
     return None
@@ -142,6 +148,67 @@ def page_kind(path: str) -> str | None:
 def item_id(path: str) -> str:
     """roles/community-manager.md -> community-manager"""
     return path.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+# ---------------------------------------------------------------------------
+# Per-language data of the hooks (hooks/data/<lang>/*.yml, see hooks/data/README.md)
+# ---------------------------------------------------------------------------
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+_DATA: dict[tuple[str, str], dict] = {}  # read once per build
+
+
+def hook_data(lang: str, name: str) -> dict:
+    if (lang, name) not in _DATA:
+        path = DATA_DIR / lang / name
+        _DATA[(lang, name)] = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
+    return _DATA[(lang, name)]
+
+
+def forget_hook_data() -> None:
+    """A new build reads the data files again (`mkdocs serve` after an edit)."""
+    _DATA.clear()
+
+
+def labels(lang: str) -> dict:
+    """The words of generated text (hooks/data/<lang>/labels.yml)."""
+    return hook_data(lang, "labels.yml")
+
+
+# ---------------------------------------------------------------------------
+# The nav's pages and their front matter
+# ---------------------------------------------------------------------------
+
+_NAV: dict[int, list[dict]] = {}  # the front matter of one language's nav, read once
+
+
+def nav_pages(nav) -> list[dict]:
+    """Every page of this language's nav, in nav order, with its front matter
+    (pages are not read yet when the nav is built): path, title, description and
+    the raw `meta`. Hooks that generate lists from other pages' front matter share it."""
+    key = id(nav)
+    if key not in _NAV:
+        _NAV.clear()
+        pages = []
+        for page in nav.pages:
+            try:
+                _, meta = get_data(page.file.content_string)
+            except Exception:  # malformed front matter is reported by the build and the tests
+                meta = {}
+            pages.append({
+                "path": neutral_path(page.file),
+                "title": str(meta.get("title") or neutral_path(page.file)),
+                "description": " ".join(str(meta.get("description") or "").split()),
+                "meta": meta,
+            })
+        _NAV[key] = pages
+    return _NAV[key]
+
+
+def bare_title(title: str) -> str:
+    """«هوتسويت (Hootsuite)» -> «هوتسويت»: the Arabic name alone, for a link on a
+    page where the Latin name may already stand in brackets."""
+    return re.sub(r"\s*\([A-Za-z][^()]*\)\s*$", "", title).strip() or title
 
 
 def page_title(page) -> str:

@@ -39,16 +39,24 @@ import datetime
 import logging
 import posixpath
 import re
-from pathlib import Path
 
-import yaml
-from guide_data import GLOSSARY, SKILLS, TOOLS, current_language, item_id, neutral_path
+from guide_data import (
+    GLOSSARY,
+    PLATFORMS,
+    SKILLS,
+    TOOLS,
+    current_language,
+    forget_hook_data,
+    hook_data,
+    item_id,
+    labels,
+    nav_pages,
+    neutral_path,
+)
 from mkdocs.plugins import event_priority
-from mkdocs.utils.meta import get_data
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
 BROWSE = "browse"  # the front matter property Material's tags plugin reads
-SECTIONS = (TOOLS, SKILLS)
+SECTIONS = (TOOLS, SKILLS, PLATFORMS)
 MARKER = re.compile(r"<!--\s*guide-list\b(?P<args>[^>]*?)-->")
 INTERVIEW = re.compile(r"<!--\s*guide-interview\s*-->")
 INTERVIEW_KIT = re.compile(r"<!--\s*guide-interview-kit\b(?P<args>[^>]*?)-->")
@@ -62,26 +70,12 @@ log = logging.getLogger("mkdocs.hooks.guide_tools")
 SECTION_PAGES: list[dict] = []
 
 
-_LOADED: dict[tuple[str, str], dict] = {}  # read once per build (on_pre_build empties it)
-
-
-def _data(lang: str, name: str) -> dict:
-    if (lang, name) not in _LOADED:
-        path = DATA_DIR / lang / name
-        _LOADED[(lang, name)] = yaml.safe_load(path.read_text(encoding="utf-8")) or {} if path.is_file() else {}
-    return _LOADED[(lang, name)]
-
-
 def tag_labels(lang: str) -> dict[str, str]:
-    return {str(k): str(v) for k, v in _data(lang, "tags.yml").items()}
-
-
-def labels(lang: str) -> dict:
-    return _data(lang, "labels.yml")
+    return {str(k): str(v) for k, v in hook_data(lang, "tags.yml").items()}
 
 
 def abbreviations(lang: str) -> dict[str, str]:
-    return {str(k): " ".join(str(v).split()) for k, v in _data(lang, "abbreviations.yml").items()}
+    return {str(k): " ".join(str(v).split()) for k, v in hook_data(lang, "abbreviations.yml").items()}
 
 
 def _source(lang: str, path: str) -> str:
@@ -94,25 +88,19 @@ def _source(lang: str, path: str) -> str:
 
 
 def on_pre_build(config):
-    _LOADED.clear()  # `mkdocs serve` rebuilds after a data file changed
+    forget_hook_data()  # `mkdocs serve` rebuilds after a data file changed
     config.extra["tag_labels"] = tag_labels(current_language(config))
 
 
 @event_priority(-110)  # after static-i18n's on_nav (-100) has built this language's nav
 def on_nav(nav, config, files):
     SECTION_PAGES.clear()
-    for page in nav.pages:
-        path = neutral_path(page.file)
+    for page in nav_pages(nav):
+        path, meta = page["path"], page["meta"]
         if not path.startswith(SECTIONS) or path.endswith("index.md"):
             continue
-        try:
-            _, meta = get_data(page.file.content_string)
-        except Exception:  # malformed front matter is reported by the build and the tests
-            meta = {}
         SECTION_PAGES.append({
-            "path": path,
-            "title": str(meta.get("title") or path),
-            "description": " ".join(str(meta.get("description") or "").split()),
+            **page,
             "roles": [str(r) for r in meta.get("roles") or []],
             "tags": [str(t) for t in meta.get("tags") or []],
             "interview": meta.get("interview"),
@@ -126,14 +114,14 @@ def _browse_tags(page, lang: str) -> None:
     if not (roles or tags):
         return
     ids = list(dict.fromkeys(str(t) for t in [*roles, *tags]))
-    labels = tag_labels(lang)
-    missing = [t for t in ids if t not in labels]
+    known = tag_labels(lang)
+    missing = [t for t in ids if t not in known]
     if missing:
         log.warning(
             f"{_source(lang, neutral_path(page.file))}: no {lang} label for the tag(s) {', '.join(missing)}.\n"
             f"  Add `{missing[0]}: <label in {lang}>` to hooks/data/{lang}/tags.yml (and the other language's file)."
         )
-    page.meta[BROWSE] = [t for t in ids if t in labels]
+    page.meta[BROWSE] = [t for t in ids if t in known]
 
 
 def _matches(item: dict, args: dict[str, str]) -> bool:

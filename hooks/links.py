@@ -4,7 +4,8 @@
   and every heading id with its text in each language. Course tooling reads it;
   tests/linkcheck.py compares it with the committed snapshot so that no
   published address or id disappears.
-- `api/v1/guide.json`: roles, their skills and tools, hiring triggers and
+- `api/v1/guide.json`: roles (with their skills, tools, hiring triggers and
+  career path), skills (with their interview questions), tools, platforms and
   glossary terms, with names, descriptions and absolute URLs in both languages,
   read from front matter and headings. Its format is a contract too:
   tests/data/guide.schema.json. A breaking change needs a new version (api/v2/).
@@ -25,8 +26,11 @@ import logging
 import os
 
 from guide_data import (
+    CAREERS,
     GLOSSARY,
     HIRING,
+    PLATFORMS,
+    SKILLS,
     TRIGGERS_ID,
     PageData,
     absolute_url,
@@ -190,6 +194,22 @@ def _meta_list(data: PageData | None, key: str) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
+def _interview(path: str, langs: list[str]) -> dict:
+    """A skill's interview questions in each language (front matter `interview`, `exercise`)."""
+    found = {}
+    for lang, data in _versions(path, langs).items():
+        questions = data.meta.get("interview")
+        if isinstance(questions, list) and questions:
+            entry = {"questions": [
+                {key: " ".join(str(q.get(key, "")).split()) for key in ("question", "strong", "warning")}
+                for q in questions if isinstance(q, dict)
+            ]}
+            if data.meta.get("exercise"):
+                entry["exercise"] = " ".join(str(data.meta["exercise"]).split())
+            found[lang] = entry
+    return found
+
+
 def export(config) -> dict:
     langs = build_languages(config)
     default = langs[0]
@@ -208,12 +228,31 @@ def export(config) -> dict:
         ]
 
     skills, tools = listed("skill"), listed("tool")
+    for skill in skills:
+        questions = _interview(f"{SKILLS}{skill['id']}.md", langs)
+        if questions:
+            skill["interview"] = questions
+    platforms = [
+        {
+            **item,
+            "tools": _meta_list(PAGES.get((default, f"{PLATFORMS}{item['id']}.md")), "tools"),
+            "skills": _meta_list(PAGES.get((default, f"{PLATFORMS}{item['id']}.md")), "skills"),
+        }
+        for item in listed("platform")
+    ]
     roles, triggers = [], []
     for path in by_kind.get("role", []):
         role = item_id(path)
         hiring_path = f"{HIRING}{role}.md"
         role_triggers = _heading_items(config, hiring_path, langs, TRIGGERS_ID, role=role)
         triggers.extend(role_triggers)
+        career_path = f"{CAREERS}{role}.md"
+        career = {}
+        if (default, career_path) in PAGES:
+            career = {"career_path": {
+                "url": {lang: absolute_url(config, d.url) for lang, d in _versions(career_path, langs).items()},
+                "skills": _meta_list(PAGES[(default, career_path)], "path"),
+            }}
         roles.append(_page_item(
             config, path, langs,
             skills=[s["id"] for s in skills if role in s["roles"]],
@@ -222,6 +261,7 @@ def export(config) -> dict:
                 "url": {lang: absolute_url(config, d.url) for lang, d in _versions(hiring_path, langs).items()},
                 "triggers": [t["id"] for t in role_triggers],
             },
+            **career,
         ))
     return {
         "version": FORMAT_VERSION,
@@ -231,6 +271,7 @@ def export(config) -> dict:
         "roles": roles,
         "skills": skills,
         "tools": tools,
+        "platforms": platforms,
         "hiring_triggers": triggers,
         "glossary": _heading_items(config, GLOSSARY, langs, None),
     }

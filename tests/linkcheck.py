@@ -355,7 +355,7 @@ def schema_problems(data: dict, schema: dict, name: str = f"site/{EXPORT}") -> l
 
 def check_export(site_dir: Path, docs_dir: Path, schema: dict) -> list[str]:
     """The export matches the schema, its URLs and ids resolve, its cross-references hold,
-    and it lists every role, skill, tool, hiring trigger and glossary term of the sources."""
+    and it lists every role, skill, tool, platform, hiring trigger and glossary term of the sources."""
     data, error = load_json(site_dir / EXPORT)
     if data is None:
         return [f"{error}: hooks/links.py must write it after the last language is built."]
@@ -363,7 +363,7 @@ def check_export(site_dir: Path, docs_dir: Path, schema: dict) -> list[str]:
     if problems:
         return problems
     site_url = data["site_url"]
-    for kind in ("roles", "skills", "tools", "hiring_triggers", "glossary"):
+    for kind in ("roles", "skills", "tools", "platforms", "hiring_triggers", "glossary"):
         for item in data[kind]:
             for lang, url in item["url"].items():
                 page, _, anchor = _relative(url, site_url).partition("#")
@@ -372,12 +372,18 @@ def check_export(site_dir: Path, docs_dir: Path, schema: dict) -> list[str]:
                         f"site/{EXPORT}: {kind} '{item['id']}' ({lang}) links to {url}, which does not exist.\n"
                         "  URLs are built from site_url and the page's address: check hooks/links.py."
                     )
-    known = {kind: {item["id"] for item in data[kind]} for kind in ("roles", "skills", "tools")}
+    known = {kind: {item["id"] for item in data[kind]} for kind in ("roles", "skills", "tools", "platforms")}
+    references = [(f"role '{r['id']}'", kind, r[kind]) for r in data["roles"] for kind in ("skills", "tools")]
+    references += [(f"role '{r['id']}' career_path", "skills", r["career_path"]["skills"]) for r in data["roles"]]
+    references += [(f"platform '{p['id']}'", kind, p[kind]) for p in data["platforms"] for kind in ("skills", "tools")]
+    for owner, kind, ids in references:
+        for unknown in sorted(set(ids) - known[kind]):
+            problems.append(f"site/{EXPORT}: {owner} lists the unknown {kind[:-1]} '{unknown}'.")
     for role in data["roles"]:
-        for kind in ("skills", "tools"):
-            for unknown in sorted(set(role[kind]) - known[kind]):
-                problems.append(f"site/{EXPORT}: role '{role['id']}' lists the unknown {kind[:-1]} '{unknown}'.")
-    for kind in ("skills", "tools"):
+        for lang, url in role["career_path"]["url"].items():
+            if not _works(site_dir, _relative(url, site_url), None):
+                problems.append(f"site/{EXPORT}: role '{role['id']}' career_path ({lang}) links to {url}, which does not exist.")
+    for kind in ("skills", "tools", "platforms"):
         for item in data[kind]:
             for unknown in sorted(set(item["roles"]) - known["roles"]):
                 problems.append(
@@ -399,7 +405,7 @@ def _expected_export_ids(docs_dir: Path, roles: set[str]) -> dict[str, list[str]
     root = docs_dir / DEFAULT_LANGUAGE
     expected = {
         kind: sorted(p.stem for p in (root / kind).glob("*.md") if p.stem != "index")
-        for kind in ("roles", "skills", "tools")
+        for kind in ("roles", "skills", "tools", "platforms")
     }
     glossary = read_source(docs_dir, DEFAULT_LANGUAGE, "glossary.md")
     expected["glossary"] = [h.id for h in glossary.headings if h.level == 3]

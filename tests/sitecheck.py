@@ -651,7 +651,7 @@ def check_wrong_language(site_dir: Path, docs_dir: Path) -> list[str]:
 
 ARABIC_LETTER = "\u0621-\u064A\u0671-\u06D3"
 ARABIC_MARKS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")  # diacritics, tatweel
-MIN_WORDS = {"roles/": 500, "tools/": 180, "skills/": 180}
+MIN_WORDS = {"roles/": 500, "tools/": 180, "skills/": 180, "platforms/": 350, "arab-markets/": 350, "careers/": 350}
 
 
 def normalize(text: str) -> str:
@@ -941,6 +941,31 @@ def check_sources(site_dir: Path, docs_dir: Path) -> list[str]:
     return problems
 
 
+LEGAL_PAGES = ("arab-markets/regulation.md",)  # summaries of law: a notice before the first section
+
+
+def check_legal_notice(site_dir: Path, docs_dir: Path, pages_: tuple[str, ...] = LEGAL_PAGES) -> list[str]:
+    """A page that summarises law opens with a visible warning (orientation, not
+    legal advice) before its first section, under its review date."""
+    problems = []
+    for page in _content_pages(site_dir, docs_dir):
+        if page.source.split("/", 2)[2] not in pages_:
+            continue
+        article = page.soup.select_one("article")
+        first = article.find("h2") if article else None
+        notice = article.select_one(".admonition.warning") if article else None
+        reviewed = article.select_one(".page-reviewed time[datetime]") if article else None
+        if notice is None or (first is not None and first in notice.find_all_previous("h2")):
+            problems.append(
+                f"{page.source}: no legal notice before the first section.\n"
+                '  Open the page with `!!! warning "…"` saying it is a summary for orientation, not legal '
+                "advice, and to check the authority's current text."
+            )
+        if reviewed is None:
+            problems.append(f"{page.source}: no review date under the title; add `reviewed: YYYY-MM-DD` to its front matter.")
+    return problems
+
+
 # ---------------------------------------------------------------------------
 # Names on Arabic pages (WRITING.md)
 # ---------------------------------------------------------------------------
@@ -1141,7 +1166,7 @@ def all_problems(site_dir: Path, docs_dir: Path, result: BuildResult) -> list[st
     problems += check_review_dates(docs_dir)[0]
     for check in (
         check_html_language, check_wrong_language, check_terminology, check_loanword_marks,
-        check_depth, check_sources, check_bracketed_names, check_skill_link_names,
+        check_depth, check_sources, check_bracketed_names, check_skill_link_names, check_legal_notice,
     ):
         problems += check(site_dir, docs_dir)
     problems += check_links(site_dir, docs_dir, result.site_url)

@@ -12,6 +12,7 @@ import pytest
 
 from sitecheck import (
     check_bracketed_names,
+    check_legal_notice,
     check_links,
     check_loanword_marks,
     check_review_dates,
@@ -26,7 +27,9 @@ TODAY = datetime.date(2026, 12, 1)
 # --- the real guide ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("check", [check_bracketed_names, check_skill_link_names, check_loanword_marks, check_sources])
+@pytest.mark.parametrize("check", [
+    check_bracketed_names, check_skill_link_names, check_loanword_marks, check_sources, check_legal_notice,
+])
 def test_guide(check, site, docs_dir):
     problems = check(site.site_dir, docs_dir)
     assert not problems, "\n".join(problems)
@@ -185,3 +188,36 @@ def test_external_link_with_tracking_or_new_tab_is_reported(fixture_site, built,
     result = built()
     problems = check_links(result.site_dir, fixture_site.docs_dir, result.site_url)
     assert len(problems) == 1 and problems[0].startswith("docs/ar/about.md") and message in problems[0], problems
+
+
+REGULATION = {
+    "ar": ("التنظيم", "ملخص للتوجيه، لا استشارة قانونية.", "موثوق"),
+    "en": ("Regulation", "A summary for orientation, not legal advice.", "Mawthooq"),
+}
+
+
+def write_regulation(fixture_site, notice=True, reviewed=True):
+    for lang, (title, text, heading) in REGULATION.items():
+        warning = f'!!! warning "{text}"\n    {text}\n\n' if notice else ""
+        date = "reviewed: 2026-11-20\n" if reviewed else ""
+        fixture_site.write(
+            f"{lang}/arab-markets/regulation.md",
+            f"---\ntitle: {title}\ndescription: x.\n{date}---\n# {title}\n\n{warning}## {heading} {{ #saudi-arabia }}\n\n{text}\n",
+        )
+    return fixture_site.build(nav=["index.md", "about.md", "arab-markets/regulation.md"])
+
+
+def test_regulation_page_with_notice_and_date_passes(fixture_site):
+    result = write_regulation(fixture_site)
+    assert check_legal_notice(result.site_dir, fixture_site.docs_dir) == []
+
+
+@pytest.mark.parametrize("notice, reviewed, message", [
+    (False, True, "no legal notice before the first section"),
+    (True, False, "no review date under the title"),
+])
+def test_regulation_page_without_notice_or_date_is_reported(fixture_site, notice, reviewed, message):
+    result = write_regulation(fixture_site, notice=notice, reviewed=reviewed)
+    problems = check_legal_notice(result.site_dir, fixture_site.docs_dir)
+    assert len(problems) == 2 and all(message in p for p in problems), problems
+    assert problems[0].startswith("docs/ar/arab-markets/regulation.md")
