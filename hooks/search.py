@@ -14,12 +14,14 @@ search/ folder is deleted from the output.
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from guide_data import is_outer_build
+from guide_data import build_languages, hook_data, is_outer_build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -88,3 +90,54 @@ def on_post_build(config) -> None:
     for pattern in UNUSED:
         for path in (site / "pagefind").glob(pattern):
             path.unlink()
+    for lang in build_languages(config):
+        words = query_words(lang)
+        (site / "pagefind" / f"words.{lang}.json").write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
+
+
+def query_words(lang: str) -> dict:
+    """hooks/data/<lang>/search.yml, checked: how search.js reads a query in that
+    language (question words to drop, forms to search as well)."""
+    name = f"hooks/data/{lang}/search.yml"
+    data = hook_data(lang, "search.yml")
+    stopwords, replace, expand = data.get("stopwords") or [], data.get("replace") or {}, data.get("expand") or {}
+    conjunctions = data.get("conjunctions") or []
+    if set(data) - {"stopwords", "conjunctions", "replace", "expand", "ranking"} or not all(
+        isinstance(section, list) for section in (stopwords, conjunctions)
+    ) or not all(
+        isinstance(section, dict) for section in (replace, expand, data.get("ranking") or {})
+    ):
+        raise PluginError(
+            f"{name}: expected `stopwords:` and `conjunctions:` (lists), `replace:` (phrase: phrase), `expand:` (word: [words]) "
+            f"and `ranking:` (Pagefind's ranking options); found {sorted(data)}."
+        )
+    wrong = [k for k, v in expand.items() if not (isinstance(v, list) and v and all(isinstance(w, str) for w in v))]
+    wrong += [k for k, v in replace.items() if not isinstance(v, str)]
+    unknown = set(data.get("ranking") or {}) - RANKING
+    if wrong or unknown:
+        raise PluginError(f"{name}: fix {wrong or sorted(unknown)} (`expand` lists words, `replace` gives one phrase, "
+                          f"`ranking` takes {sorted(RANKING)}).")
+    words = {
+        "stopwords": sorted({fold(w) for w in stopwords}),
+        "conjunctions": [str(c) for c in conjunctions],
+        "replace": {fold(k): normalize_query(v) for k, v in replace.items()},
+        "expand": {fold(k): [normalize_query(w) for w in v] for k, v in expand.items()},
+    }
+    if data.get("ranking"):
+        words["ranking"] = data["ranking"]
+    return words
+
+
+RANKING = {"termFrequency", "pageLength", "termSaturation", "termSimilarity"}  # Pagefind 1.x
+# The same normalisation as normalize() and fold() in assets/javascripts/search.js.
+ARABIC_MARKS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+
+
+def normalize_query(text: str) -> str:
+    return " ".join(ARABIC_MARKS.sub("", str(text)).lower().split())
+
+
+def fold(text: str) -> str:
+    """How search.js looks a word up in these lists: alef, yaa and taa marbuta forms are one."""
+    return normalize_query(text).translate(FOLD)
