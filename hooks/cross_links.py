@@ -2,7 +2,7 @@
 one place (front matter) and written both ways, so no list is kept by hand.
 
 - A platform page (platforms/<id>.md) names the guide's tools that manage it
-  and the skills it exercises: `tools: [meta-ads-manager, ...]`,
+  (possibly none) and the skills it exercises: `tools: [meta-ads-manager, ...]`,
   `skills: [graphic-design, ...]`. `<!-- guide-platform-tools -->` on the page
   becomes the two lists.
 - A career page (careers/<role>.md) gives the order in which to build the
@@ -90,8 +90,9 @@ def _platform_tools(lang: str, here: str) -> str:
     for key, prefix, label in (("tools", TOOLS, "platform_tools"), ("skills", SKILLS, "platform_skills")):
         items = _targets(lang, here, key, prefix)
         if not items:
-            log.warning(f"docs/{lang}/{here}: front matter `{key}` is empty; name the {key} this platform needs.")
-            continue
+            if key == "skills":
+                log.warning(f"docs/{lang}/{here}: front matter `skills` is empty; name the skills this platform needs.")
+            continue  # a platform none of the guide's tools manages has no tool list
         blocks.append(f"**{words[label]}**\n\n" + "\n".join(_item(here, page) for page in items))
     return "\n\n".join(blocks)
 
