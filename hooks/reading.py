@@ -36,17 +36,22 @@ Latin names in navigation titles
     not as «Facebook)» / «(Groups». Only `page.title` changes: `<title>`, the
     header, structured data and links.json read the front matter title.
 
+Footnotes on right-to-left pages
+    Python-Markdown gives each footnote's back link an English title; it is
+    replaced with the words of hooks/data/<lang>/labels.yml (`footnote_back`).
+
 Tables and Latin runs are handled in on_page_context, after Material's tags
 plugin has filled its listing in. Right-to-left pages are those of
 guide_data.direction(), the rule that also sets <html dir>. No strings here:
-the labels are the page's own column headers.
+the labels are the page's own column headers, and other words come from
+hooks/data/<lang>/labels.yml.
 """
 
 from __future__ import annotations
 
 import re
 
-from guide_data import direction
+from guide_data import current_language, direction, labels
 from lxml.html import fragment_fromstring, tostring
 from mkdocs.plugins import event_priority
 
@@ -125,6 +130,16 @@ def mark_latin_runs(element) -> bool:
     return changed
 
 
+def translate_footnote_links(root, words: dict) -> bool:
+    """Python-Markdown titles each footnote's back link in English ("Jump back to
+    footnote 1 in the text"); a right-to-left page gets its own language's words."""
+    links = root.find_class("footnote-backref")
+    for link in links:
+        number = link.get("href", "").rsplit(":", 1)[-1]
+        link.set("title", words["footnote_back"].format(n=number))
+    return bool(links)
+
+
 def isolate_latin(title: str) -> str:
     return BRACKETED_LATIN.sub(lambda match: LRI + match.group() + PDI, title)
 
@@ -151,6 +166,7 @@ def on_page_context(context, page, config, nav):
     changed = stack_tables(root)
     if rtl:
         changed = mark_latin_runs(root) or changed
+        changed = translate_footnote_links(root, labels(current_language(config))) or changed
     if changed:
         page.content = (root.text or "") + "".join(tostring(child, encoding="unicode") for child in root)
     return context

@@ -105,3 +105,11 @@ def test_home_entry_of_the_navigation_reads_home_in_each_language(site):
                        ("en/index.html", "Social Media Manager or Community Manager?")):
         page = BeautifulSoup((site.site_dir / rel).read_text(encoding="utf-8"), "lxml")
         assert page.title.get_text() == title and page.h1.get_text(strip=True).rstrip("¶") == title, rel
+
+
+def test_footnote_back_links_speak_the_page_language(fixture_site, built):
+    fixture_site.edit("ar/about.md", "المحتوى متاح للجميع.", "المحتوى متاح للجميع.[^1]\n\n[^1]: بحسب رخصة المشاع الإبداعي.")
+    result = built()
+    link = article(result.site_dir, "about/index.html").select_one("a.footnote-backref")
+    assert link is not None and link["title"] == "العودة إلى موضع الحاشية 1 في النص", link
+    assert check_wrong_language(result.site_dir, result.docs_dir) == []
