@@ -24,7 +24,6 @@ from __future__ import annotations
 import html
 import json
 import logging
-import posixpath
 import re
 
 from guide_data import (
@@ -42,6 +41,7 @@ from guide_data import (
 )
 from lxml.html import fragment_fromstring
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
 PAGE = f"{HIRING}job-description.md"
 PROGRESS = f"{HIRING}first-90-days.md"
@@ -60,8 +60,6 @@ WORDS = (
 log = logging.getLogger("mkdocs.hooks.job_description")
 
 
-def _link(path: str) -> str:
-    return posixpath.relpath(path, posixpath.dirname(PAGE))
 
 
 def _points(page, lang: str, heading_id: str, owner: str) -> list[str]:
@@ -75,9 +73,13 @@ def _points(page, lang: str, heading_id: str, owner: str) -> list[str]:
     return heading.points
 
 
-def builder_data(nav, lang: str) -> dict:
+def builder_data(nav, page, lang: str) -> dict:
+    """Everything the builder shows, with links relative to the builder's page."""
     pages = {neutral_path(p.file): p for p in nav.pages}
     meta = {p["path"]: p for p in nav_pages(nav)}
+
+    def _link(path: str) -> str:
+        return get_relative_url(pages[path].url, page.url)
 
     def listed(prefix: str) -> list[dict]:
         return [
@@ -132,11 +134,13 @@ def description(data: dict, words: dict, roles: list[str], paid: bool, community
 
 
 def _html(sections: list[tuple[str, list]]) -> str:
+    """A ready-made description under the page's own heading: its sections are bold
+    labels, not headings, so the page's outline stays the page's."""
     parts = []
     for heading, items in sections:
         if not items:
             continue
-        parts.append(f"<h4>{html.escape(heading)}</h4>")
+        parts.append(f'<p class="jd-builder__section"><strong>{html.escape(heading)}</strong></p>')
         if heading == sections[0][0]:
             parts += [f"<p>{html.escape(text)}</p>" for text in items]
             continue
@@ -192,7 +196,7 @@ def on_page_context(context, page, config, nav):
     if neutral_path(page.file) != PAGE:
         return context
     lang = current_language(config)
-    data = builder_data(nav, lang)
+    data = builder_data(nav, page, lang)
     words = _words(page.content or "", lang)
     blob = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     content = DATA.sub(lambda _: f'<script type="application/json" data-jd-data>{blob}</script>', page.content, count=1)
