@@ -117,11 +117,14 @@ def backlinks(path: str) -> dict[str, list[dict]]:
 
 
 def _backlinks(lang: str, here: str) -> str:
+    """A tool page lists its platforms under its own heading; a skill page labels
+    its two lists (platforms, career paths)."""
     words, blocks = labels(lang), []
     for key, label in (("platforms", "backlinks_platforms"), ("careers", "backlinks_careers")):
         items = backlinks(here)[key]
         if items:
-            blocks.append(f"**{words[label]}**\n\n" + "\n".join(_item(here, page) for page in items))
+            listing = "\n".join(_item(here, page) for page in items)
+            blocks.append(listing if here.startswith(TOOLS) else f"**{words[label]}**\n\n{listing}")
     if not blocks:
         log.warning(
             f"docs/{lang}/{here}: <!-- guide-backlinks --> has nothing to list: no platform page names this page.\n"

@@ -55,6 +55,7 @@ PAID_SKILL, COMMUNITY_SKILL = "paid-advertising", "encouraging-positive-behaviou
 WORDS = (
     "heading-summary", "heading-responsibilities", "heading-skills", "heading-tools", "heading-platforms",
     "heading-success", "paid", "community", "summary-social-media-manager", "summary-community-manager",
+    "summary-both",
 )
 
 log = logging.getLogger("mkdocs.hooks.job_description")

@@ -60,7 +60,8 @@
       };
     }
     function each(key) { return roles.reduce(function (all, r) { return all.concat(data.roles[r][key]); }, []); }
-    var summary = roles.map(function (r) { return word("summary-" + r); });
+    // One person for both roles gets one summary of the combined job, not two.
+    var summary = state.role === "both" ? [word("summary-both")] : roles.map(function (r) { return word("summary-" + r); });
     if (state.stage) summary.push(word("stage-" + state.stage));
     if (state.paid) summary.push(word("paid"));
     if (state.community) summary.push(word("community"));
