@@ -707,7 +707,11 @@ def _line_matching(docs_dir: Path, source: str, pattern: re.Pattern) -> int:
     path = docs_dir.parent / source if source.startswith("docs/") else None
     if path is None or not path.is_file():
         return 0
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    body, _ = get_data(text)
+    first = len(lines) - len(body.splitlines()) + 1  # front matter (keywords) is not page text
+    for number, line in enumerate(lines[first - 1:], first):
         if pattern.search(normalize(line)):
             return number
     return 0

@@ -3,18 +3,34 @@ on the same content, in the same run, in Debian's Chromium.
 
     NO_MKDOCS_2_WARNING=1 .venv/bin/python tests/benchmarks/search.py [--runs 5] [--scale 10]
 
-Prints a Markdown table: bytes fetched for the first and a later query (raw and
-gzip, as a static host would compress them), median query-to-results time,
-index size per language, build time with and without indexing, and the same
-figures with --scale times as many (synthetic) pages per language.
+Prints Markdown tables:
+
+- Pagefind against lunr: bytes fetched for the first and a later query (raw and
+  gzip, as a static host would compress them), median query-to-results time,
+  index size per language, build time with and without indexing, and the same
+  figures with --scale times as many (synthetic) pages per language;
+- search quality before and after question-aware search (the site's
+  search.js against the one of --before, on the same index): recall@3 and the
+  share of queries without any result, on tests/data/search-queries.yml and
+  search-questions.yml, per language;
+- the first search of a visit on a throttled phone connection (Chromium's
+  Fast 3G: 562.5 ms latency, 180 KB/s down): time from the first keystroke to
+  the first results, cold (typing at once), cold after a moment of intent
+  (pointer over the box first) and warm (a later query), with the bytes the
+  first query fetched.
+
+    --tune '[{"pageLength": 0.5}, ...]' instead measures recall@3 and mean
+    reciprocal rank for each set of Pagefind ranking options.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import re
 import statistics
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -27,6 +43,10 @@ from localserver import free_port, serve
 from sitecheck import DATA_DIR
 
 QUERIES = yaml.safe_load((DATA_DIR / "search-queries.yml").read_text(encoding="utf-8"))
+SETS = {name: yaml.safe_load((DATA_DIR / f"{name}.yml").read_text(encoding="utf-8"))
+        for name in ("search-queries", "search-questions")}
+BEFORE = "f750d1a^"  # the commit before question-aware search
+FAST_3G = {"offline": False, "latency": 562.5, "downloadThroughput": 180 * 1024, "uploadThroughput": 84 * 1024}
 LUNR_ASSETS = ("search_index.json", "/workers/search", "/javascripts/lunr/")
 
 
@@ -161,11 +181,158 @@ def report(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def page_url(md: str) -> str:
+    stem = md[: -len(".md")]
+    return stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+
+
+def ask(page, query: str) -> list[str]:
+    page.fill(".md-search__input", query)
+    page.wait_for_function(
+        "q => document.querySelector('[data-site-search]').getAttribute('data-results-for') === q",
+        arg=query, timeout=20_000,
+    )
+    return page.eval_on_selector_all(".md-search-result__item > a:first-child", "l => l.map(a => new URL(a.href).pathname)")
+
+
+def quality(browser, base_url: str) -> dict:
+    """(set, lang) -> (recall@3, share without results, mean reciprocal rank)"""
+    found = {}
+    for name, data in SETS.items():
+        for lang in ("ar", "en"):
+            page = browser.new_page()
+            page.goto(base_url + ("en/" if lang == "en" else ""))
+            page.wait_for_load_state("load")
+            prefix = "/en/" if lang == "en" else "/"
+            hits = empty = 0
+            reciprocal = 0.0
+            for item in data[lang]:
+                urls = [u[len(prefix):] for u in ask(page, item["q"])]
+                expected = {page_url(md) for md in item["expect"]}
+                ranks = [i for i, u in enumerate(urls) if u in expected]
+                hits += bool(ranks and ranks[0] < 3)
+                reciprocal += 1 / (ranks[0] + 1) if ranks else 0
+                empty += not urls
+            count = len(data[lang])
+            found[(name, lang)] = (hits / count, empty / count, reciprocal / count)
+            page.close()
+    return found
+
+
+KEYSTROKES = """
+() => new Promise(resolve => {
+  const list = document.querySelector('.md-search-result__list');
+  let first = null;
+  document.addEventListener('keydown', () => { if (first === null) first = performance.now(); }, {capture: true});
+  new MutationObserver((_, observer) => {
+    if (first !== null && list.querySelector('.md-search-result__link')) {
+      observer.disconnect();
+      resolve(performance.now() - first);
+    }
+  }).observe(list, {childList: true, subtree: true});
+})
+"""
+
+
+def first_search(browser, base_url: str, lang: str, query: str, intent: bool) -> tuple[float, float, float]:
+    """(ms from the first keystroke to the first results, KB gzip fetched for it, ms for a later query)"""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    fetched = []
+    page.on("response", lambda r: fetched.append(r) if "/pagefind/" in r.url else None)
+    page.goto(base_url + ("en/" if lang == "en" else ""))
+    page.wait_for_load_state("networkidle")
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.emulateNetworkConditions", FAST_3G)
+    page.set_viewport_size({"width": 1366, "height": 900})  # the header's search box is visible
+    if intent:
+        page.hover(".md-search__form")
+        page.wait_for_timeout(1500)  # the reader moves to the box, then starts typing
+    waiting = page.evaluate_handle(KEYSTROKES)
+    page.click(".md-search__input")
+    page.keyboard.type(query, delay=150)
+    cold = waiting.json_value()
+    page.wait_for_load_state("networkidle")
+    size = 0
+    for response in fetched:
+        try:
+            size += len(gzip.compress(response.body(), 9))
+        except Exception:  # aborted requests have no body
+            pass
+    page.fill(".md-search__input", "")
+    waiting = page.evaluate_handle(KEYSTROKES)
+    page.keyboard.type(query[::-1][:1] + query[1:], delay=150)
+    warm = waiting.json_value()
+    context.close()
+    return cold, size / 1024, warm
+
+
+def search_js(revision: str) -> str:
+    return subprocess.run(
+        ["git", "show", f"{revision}:overrides/assets/javascripts/search.js"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout
+
+
+def quality_report(browser, site: Path, port: int, before: str, runs: int) -> str:
+    script = site / "assets" / "javascripts" / "search.js"
+    current = script.read_text(encoding="utf-8")
+    results = {}
+    for variant, text in (("before", search_js(before)), ("after", current)):
+        script.write_text(text, encoding="utf-8")
+        with serve(site, port) as base_url:
+            results[variant] = quality(browser, base_url)
+    script.write_text(current, encoding="utf-8")
+    lines = [
+        f"| query set | lang | recall@3 before | recall@3 after | no result before | no result after |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for (name, lang), (recall, empty, _) in results["after"].items():
+        old = results["before"][(name, lang)]
+        lines.append(f"| {name}.yml | {lang} | {old[0]:.1%} | {recall:.1%} | {old[1]:.1%} | {empty:.1%} |")
+    lines += ["", "| lang | first keystroke → results, cold ms | cold after intent ms | warm ms | first query KB gzip |",
+              "| --- | --- | --- | --- | --- |"]
+    with serve(site, port) as base_url:
+        for lang, query in (("ar", "مهام مدير المجتمع"), ("en", "community manager tasks")):
+            cold = [first_search(browser, base_url, lang, query, False) for _ in range(runs)]
+            intent = [first_search(browser, base_url, lang, query, True) for _ in range(runs)]
+            lines.append(
+                f"| {lang} | {statistics.median(c[0] for c in cold):.0f} | {statistics.median(i[0] for i in intent):.0f} "
+                f"| {statistics.median(c[2] for c in cold):.0f} | {statistics.median(c[1] for c in cold):.1f} |"
+            )
+    return "\n".join(lines)
+
+
+def tune(browser, site: Path, port: int, grid: list) -> str:
+    words = {lang: (site / "pagefind" / f"words.{lang}.json") for lang in ("ar", "en")}
+    saved = {lang: json.loads(path.read_text(encoding="utf-8")) for lang, path in words.items()}
+    lines = ["| ranking | " + " | ".join(f"{n[7:]} {l} r@3 / MRR" for n in SETS for l in ("ar", "en")) + " |",
+             "| --- |" + " --- |" * 4]
+    try:
+        for ranking in grid:
+            for lang, path in words.items():
+                data = {key: value for key, value in saved[lang].items() if key != "ranking"}
+                if ranking:
+                    data["ranking"] = ranking
+                path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            with serve(site, port) as base_url:
+                found = quality(browser, base_url)
+            lines.append(f"| {json.dumps(ranking)} | " + " | ".join(
+                f"{found[(n, l)][0]:.3f} / {found[(n, l)][2]:.3f}" for n in SETS for l in ("ar", "en")) + " |")
+    finally:
+        for lang, path in words.items():
+            path.write_text(json.dumps(saved[lang], ensure_ascii=False), encoding="utf-8")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="builds per variant (median)")
     parser.add_argument("--scale", type=int, default=10, help="synthetic pages multiplier (1 to skip)")
     parser.add_argument("--queries", type=int, default=20, help="queries per language")
+    parser.add_argument("--before", default=BEFORE, help="git revision whose search.js is the 'before'")
+    parser.add_argument("--tune", help="JSON list of Pagefind ranking options to compare, instead of the rest")
     args = parser.parse_args()
     path = chromium_path()
     if path is None:
@@ -173,6 +340,13 @@ def main() -> None:
     queries = {lang: [item["q"] for item in QUERIES[lang][: args.queries]] for lang in ("ar", "en")}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+        port = free_port()
+        site, _ = build("project", ROOT / "docs", f"http://127.0.0.1:{port}/", Path(tmp) / "quality")
+        if args.tune:
+            print(tune(browser, site, port, json.loads(args.tune)))
+            browser.close()
+            return
+        print(quality_report(browser, site, port, args.before, args.runs) + "\n")
         rows = run_scale(browser, 1, args.runs, Path(tmp), queries)
         if args.scale > 1:
             rows += run_scale(browser, args.scale, max(1, args.runs // 2), Path(tmp), queries)

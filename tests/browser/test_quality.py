@@ -35,6 +35,11 @@ PAGE_TYPES = {
     "helper": "hiring/which-role/",
     "glossary": "glossary/",
     "index": "tools/",
+    "platform": "platforms/instagram/",
+    "regional": "arab-markets/regulation/",
+    "career": "careers/social-media-manager/",
+    "builder": "hiring/job-description/",
+    "interview kit": "hiring/interview-kit/",
 }
 
 _crawls: dict[tuple[str, str], dict] = {}

@@ -3,15 +3,10 @@
 // Arabic results and English pages English ones. No UI strings here: they
 // come from the translation file through data-strings.
 //
-// Readers type questions («ما هي مهام مدير المجتمع», "which tools does a
-// community manager use"). A query is read with the words of
-// pagefind/words.<lang>.json (hooks/data/<lang>/search.yml): question and
-// function words are dropped, and forms the stemmer cannot join (broken
-// plurals, verbs, colloquial words) are searched as well. When a word has such
-// forms, or the remaining words together find fewer than ENOUGH pages, each
-// word is searched on its own and the results are merged: pages that match more
-// of the words come first, and a rarer word counts for more. Nothing loads until the reader shows intent
-// (pointer or touch on the search box or button, focus, typing).
+// Readers type questions: search-query.js reads a query with the words of
+// pagefind/words.<lang>.json (hooks/data/<lang>/search.yml). It loads with
+// Pagefind, at the first sign of intent (pointer or touch on the search box or
+// button, focus, typing), so a page where nobody searches downloads none of it.
 (function () {
   "use strict";
 
@@ -28,9 +23,6 @@
   var siteRoot = new URL(config.base.replace(/\/?$/, "/"), window.location.href);
   var MAX_RESULTS = 10;
   var MAX_SECTIONS = 3;
-  var ENOUGH = 3; // results for the whole query below which each word is searched on its own
-  var EXACT_BONUS = 0.25; // added to the merged score of a page that matched the whole query
-  var COVERAGE = 0.5; // share of a merged score kept by a page that matched none of the other words
   var lang = (document.documentElement.getAttribute("lang") || "en").split("-")[0];
 
   // Arabic diacritics and tatweel never change a word's meaning for search
@@ -48,94 +40,18 @@
         .catch(function () { return null; })
         .then(function (data) { return data || { stopwords: [], conjunctions: [], replace: {}, expand: {} }; });
       var pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href);
-      engine = Promise.all([pagefind, words]).then(function (loaded) {
+      var reader = import(new URL("assets/javascripts/search-query.js", siteRoot).href);
+      engine = Promise.all([pagefind, words, reader]).then(function (loaded) {
         var options = { baseUrl: siteRoot.pathname };
         if (loaded[1].ranking) options.ranking = loaded[1].ranking;
         return loaded[0].options(options).then(function () {
           loaded[0].init();
           if (!input.value) meta.textContent = strings.placeholder;
-          return { pagefind: loaded[0], words: loaded[1] };
+          return { pagefind: loaded[0], words: loaded[1], find: loaded[2].find };
         });
       });
     }
     return engine;
-  }
-
-  // How a word is looked up in the word lists: the spellings readers mix up are one
-  // (أ إ آ ا, ى ي, ة ه), as hooks/search.py folds the lists' own words.
-  function fold(word) {
-    return word.replace(/[أإآ]/g, "ا").replace(/ى/g, "ي").replace(/ة/g, "ه");
-  }
-
-  // The words of a query to search: each is a list of forms, the first the one
-  // the guide writes (after `replace`), the others also tried (`expand`).
-  function concepts(query, words) {
-    var tokens = normalize(query).toLowerCase().replace(/[؟?!.,،؛;:«»"'()\[\]]/g, " ").split(/\s+/).filter(Boolean);
-    var found = [];
-    for (var i = 0; i < tokens.length; i++) {
-      var token = tokens[i], key = fold(token);
-      for (var n = Math.min(3, tokens.length - i); n > 1; n--) { // a phrase with its own entry
-        var phrase = fold(tokens.slice(i, i + n).join(" "));
-        if (words.replace[phrase] || words.expand[phrase]) { token = key = phrase; i += n - 1; break; }
-      }
-      var joined = key.length > 3 && (words.conjunctions || []).indexOf(key.charAt(0)) >= 0; // «وما», «ومرات»
-      var bare = joined ? key.slice(1) : key;
-      if (key.indexOf(" ") < 0 && (words.stopwords.indexOf(key) >= 0 || words.stopwords.indexOf(bare) >= 0)) continue;
-      var first = words.replace[key] || token;
-      var forms = [first].concat(words.expand[key] || [], words.expand[fold(first)] || []);
-      if (joined) forms = forms.concat(token.slice(1), words.expand[bare] || []);
-      found.push(forms);
-    }
-    return found;
-  }
-
-  function merge(pagefind, parts, exact) {
-    return Promise.all(parts.map(function (forms) {
-      return Promise.all(forms.map(function (form) { return pagefind.search(form); })).then(function (lists) {
-        var best = {};
-        lists.forEach(function (list) {
-          (list ? list.results : []).forEach(function (result) {
-            if (!best[result.id] || best[result.id].score < result.score) best[result.id] = result;
-          });
-        });
-        return best;
-      });
-    })).then(function (perPart) {
-      var pages = {};
-      perPart.forEach(function (best) {
-        var ids = Object.keys(best);
-        if (!ids.length) return;
-        var top = Math.max.apply(null, ids.map(function (id) { return best[id].score; })) || 1;
-        var weight = 1 / Math.log(2 + ids.length); // a word few pages contain tells more
-        ids.forEach(function (id) {
-          var page = pages[id] || (pages[id] = { result: best[id], parts: 0, score: 0, exact: 0 });
-          page.parts += 1;
-          page.score += weight * best[id].score / top;
-        });
-      });
-      exact.forEach(function (result) {
-        var page = pages[result.id] || (pages[result.id] = { result: result, parts: parts.length, score: 0 });
-        page.score += EXACT_BONUS; // it matched every word at once
-      });
-      return Object.keys(pages).map(function (id) {
-        var page = pages[id];
-        page.rank = page.score * (COVERAGE + (1 - COVERAGE) * page.parts / parts.length);
-        return page;
-      }).sort(function (a, b) { return b.rank - a.rank; }).map(function (page) { return page.result; });
-    });
-  }
-
-  function find(loaded, query) {
-    var pagefind = loaded.pagefind;
-    var parts = concepts(query, loaded.words);
-    if (!parts.length) {
-      return pagefind.search(query).then(function (found) { return found ? found.results : null; });
-    }
-    return pagefind.search(parts.map(function (forms) { return forms[0]; }).join(" ")).then(function (found) {
-      if (!found) return null; // a newer query replaced this one
-      var variants = parts.some(function (forms) { return forms.length > 1; });
-      return found.results.length >= ENOUGH && !variants ? found.results : merge(pagefind, parts, found.results);
-    });
   }
 
   function setOpen(open) {
@@ -229,7 +145,7 @@
       return;
     }
     load().then(function (loaded) {
-      return find(loaded, query);
+      return loaded.find(loaded.pagefind, loaded.words, normalize(query));
     }).then(function (results) {
       if (!results || ticket !== latest) return null; // a newer query is on its way
       return Promise.all(results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
