@@ -316,8 +316,28 @@ def _label_toc(items, labels: dict[str, str]) -> None:
         _label_toc(item.children, labels)
 
 
+def _shallow_toc(page, lang: str) -> None:
+    """`toc_depth: 2` in front matter: the table of contents lists the page's
+    sections, not every entry (the glossary's 64 terms were listed twice on each
+    visit, in the sidebar and in the phone's menu)."""
+    depth = page.meta.get("toc_depth")
+    if depth is None:
+        return
+    if depth != 2:
+        log.warning(
+            f"{_source(lang, neutral_path(page.file))}: `toc_depth: {depth}` is not supported; "
+            "write `toc_depth: 2` (sections only) or leave it out."
+        )
+        return
+    for item in page.toc or []:
+        for child in item.children:
+            child.children = []
+
+
 def on_page_context(context, page, config, nav):
     """The tags index: its table of contents names each tag by its label too
-    (Material's tags plugin adds the entries with the tag id)."""
+    (Material's tags plugin adds the entries with the tag id). A page may ask
+    for a shallower table of contents."""
     _label_toc(page.toc or [], config.extra.get("tag_labels") or {})
+    _shallow_toc(page, current_language(config))
     return context

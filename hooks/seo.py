@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import re
 
 from guide_data import (
     GLOSSARY,
@@ -145,18 +144,10 @@ def occupation(page, nav, data: PageData) -> dict:
     return {key: value for key, value in result.items() if value}
 
 
-FIRST_SENTENCE = re.compile(r"^(.+?[.!?؟])(?:\s|$)")
-
-
-def first_sentence(text: str) -> str:
-    """The definition's first sentence: the page itself holds the rest. Each term's
-    full paragraph in JSON-LD made the glossary the only page over the first-view
-    budget (its structured data was a third of its HTML)."""
-    match = FIRST_SENTENCE.match(text)
-    return match.group(1) if match else text
-
-
 def defined_terms(page, data: PageData) -> dict:
+    """The glossary as a DefinedTermSet: each term's name, id and address. The
+    definitions are the page itself; repeating them in JSON-LD made the glossary
+    the only page over the first-view budget (a quarter of its HTML)."""
     url = page.canonical_url
     return {
         "@context": SCHEMA_ORG,
@@ -172,7 +163,6 @@ def defined_terms(page, data: PageData) -> dict:
                 "@id": f"{url}#{term.id}",
                 "termCode": term.id,
                 "name": term.text,
-                "description": first_sentence(term.summary),
             }
             for term in data.headings if term.level == 3
         ],

@@ -593,10 +593,10 @@ def _glossary_problems(page: BuiltPage, items: list[dict], root: str) -> list[st
             "  hooks/seo.py reads the h3 headings of glossary.md."
         )
     for term in terms:
-        if term.get("@type") != "DefinedTerm" or not term.get("name") or not term.get("description"):
+        if term.get("@type") != "DefinedTerm" or not term.get("name") or term.get("termCode") != term.get("@id", "").rsplit("#", 1)[-1]:
             problems.append(
                 f"{_where(page)}: the term {term.get('@id')} needs \"@type\": \"DefinedTerm\", a name and "
-                "a description (the first paragraph under its heading)."
+                "its heading id as termCode (the definitions themselves are the page)."
             )
     return problems
 

@@ -40,7 +40,7 @@ MISSING_ID = "missing-explicit-id"
 TAG_FRONT_MATTER = ("roles", "tags")  # ids with a label per language in hooks/data/<lang>/tags.yml
 # Identical in both languages: tag ids, page scripts, the date a page's facts were
 # last checked and the vendor's site (tool and platform pages).
-SHARED_FRONT_MATTER = TAG_FRONT_MATTER + ("scripts", "reviewed", "website")
+SHARED_FRONT_MATTER = TAG_FRONT_MATTER + ("scripts", "reviewed", "website", "toc_depth")
 PAGE_SCRIPTS_DIR = ROOT / "overrides" / "assets" / "javascripts"
 
 ARABIC_CHARS = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")

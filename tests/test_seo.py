@@ -70,6 +70,7 @@ def test_occupation_and_defined_terms(site):
                  if "DefinedTermSet" in s.string)["hasDefinedTerm"]
     ugc = next(t for t in terms if t["termCode"] == "ugc")
     assert ugc["@id"] == site.site_url + "en/glossary/#ugc" and ugc["name"] == "User-generated content (UGC)"
+    assert "description" not in ugc  # the page holds the definitions (first-view budget)
 
 
 # --- fixtures: broken metadata is reported -----------------------------------------
@@ -249,6 +250,13 @@ def test_glossary_term_missing_from_the_term_set_is_reported(seo_site):
         data["hasDefinedTerm"].pop()
     problems = break_json_ld(seo_site, "en/glossary/index.html", "DefinedTermSet", change)
     assert len(problems) == 1 and "lists 1 terms, the page has 2" in problems[0]
+
+
+def test_glossary_term_without_its_id_as_term_code_is_reported(seo_site):
+    def change(data):
+        data["hasDefinedTerm"][0]["termCode"] = "Engagement"
+    problems = break_json_ld(seo_site, "en/glossary/index.html", "DefinedTermSet", change)
+    assert len(problems) == 1 and "its heading id as termCode" in problems[0], problems
 
 
 def test_sitemap_without_an_alternate_is_reported(seo_site):

@@ -178,8 +178,9 @@ GEOMETRY = """
   const p = article.querySelector(':scope > p');
   const range = document.createRange();
   range.selectNodeContents(p);
-  const first = range.getClientRects()[0];
-  out.textStartsRight = Math.abs(first.right - box(p).right) < 2;
+  // The line's rightmost run (a date or a Latin name splits a line into runs).
+  const right = Math.max(...[...range.getClientRects()].map(r => r.right));
+  out.textStartsRight = Math.abs(right - box(p).right) < 2;
   out.paragraphDirection = getComputedStyle(p).direction;
   // A table runs from the right in Arabic: its first column is the rightmost.
   // Stacked as cards on a phone (hooks/reading.py), a card's title starts at the right.

@@ -1,5 +1,5 @@
-// Reads a search query the way readers write it (loaded by search.js with
-// Pagefind, at the first sign of intent). `words` is pagefind/words.<lang>.json,
+// Reads a search query the way readers write it, and shows the results (loaded
+// by search.js with Pagefind, at the first sign of intent). `words` is pagefind/words.<lang>.json,
 // written by hooks/search.py from hooks/data/<lang>/search.yml: question and
 // function words are dropped, and forms the stemmer cannot join (broken
 // plurals, verbs, colloquial words) are searched as well. When a word has such
@@ -84,5 +84,78 @@ export function find(pagefind, words, query) {
     if (!found) return null; // a newer query replaced this one
     var variants = parts.some(function (forms) { return forms.length > 1; });
     return found.results.length >= ENOUGH && !variants ? found.results : merge(pagefind, parts, found.results);
+  });
+}
+
+// The hidden keywords (overrides/main.html) are searched, never shown: they
+// start with KEYWORDS and are joined by " · ". An excerpt that runs into them
+// is cut there; one that lies inside them gives way to `fallback`.
+var KEYWORDS = "⁂";
+
+function withoutKeywords(excerpt, fallback) {
+  if (!excerpt) return excerpt;
+  var at = excerpt.indexOf(KEYWORDS);
+  if (at >= 0) excerpt = excerpt.slice(0, at).trim();
+  else if (excerpt.indexOf(" · ") >= 0) excerpt = "";
+  return excerpt || fallback;
+}
+
+function escape(text) {
+  var node = document.createElement("span");
+  node.textContent = text;
+  return node.innerHTML;
+}
+
+function element(tag, className, text) {
+  var node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
+function link(url, heading, level, excerpt) {
+  var anchor = element("a", "md-search-result__link");
+  anchor.href = url;
+  var article = element("article", "md-search-result__article md-typeset");
+  if (level === "h1") article.appendChild(element("div", "md-search-result__icon md-icon"));
+  article.appendChild(element(level, null, heading));
+  if (excerpt) {
+    var paragraph = element("p");
+    paragraph.innerHTML = excerpt; // Pagefind escapes the text and adds <mark>
+    article.appendChild(paragraph);
+  }
+  anchor.appendChild(article);
+  return anchor;
+}
+
+// Shows the results in Material's result list: `view` holds the list, the
+// count line, the strings of the translation file, the template of the guide's
+// main paths and how many sections to show under a page.
+export function render(view, results, total) {
+  var list = view.list, meta = view.meta, strings = view.strings;
+  list.textContent = "";
+  if (total === 0) {
+    meta.textContent = strings.none;
+    if (view.paths) { // the guide's main paths, so a reader is never left with nothing
+      var item = element("li", "md-search-result__item md-search-result__paths md-typeset");
+      item.appendChild(view.paths.content.cloneNode(true));
+      list.appendChild(item);
+    }
+  } else if (total === 1) meta.textContent = strings.one;
+  else meta.textContent = strings.other.replace("#", total);
+  results.forEach(function (result) {
+    var item = element("li", "md-search-result__item");
+    var title = (result.meta && result.meta.title) || result.url;
+    var description = escape((result.meta && result.meta.description) || "");
+    var sections = (result.sub_results || [])
+      .filter(function (sub) { return sub.url.indexOf("#") > 0 && sub.title !== title; })
+      .slice(0, view.sections);
+    sections.forEach(function (sub) { sub.excerpt = withoutKeywords(sub.excerpt, ""); });
+    var excerpt = withoutKeywords(result.excerpt, description);
+    // The page's excerpt is often the first section's: show it once, under the section.
+    if (sections.some(function (sub) { return sub.excerpt === excerpt; })) excerpt = "";
+    item.appendChild(link(result.url, title, "h1", excerpt));
+    sections.forEach(function (sub) { item.appendChild(link(sub.url, sub.title, "h2", sub.excerpt)); });
+    list.appendChild(item);
   });
 }

@@ -4,9 +4,10 @@
 // come from the translation file through data-strings.
 //
 // Readers type questions: search-query.js reads a query with the words of
-// pagefind/words.<lang>.json (hooks/data/<lang>/search.yml). It loads with
-// Pagefind, at the first sign of intent (pointer or touch on the search box or
-// button, focus, typing), so a page where nobody searches downloads none of it.
+// pagefind/words.<lang>.json (hooks/data/<lang>/search.yml) and shows the
+// results. It loads with Pagefind, at the first sign of intent (pointer or
+// touch on the search box or button, focus, typing), so a page where nobody
+// searches downloads none of it.
 (function () {
   "use strict";
 
@@ -47,7 +48,7 @@
         return loaded[0].options(options).then(function () {
           loaded[0].init();
           if (!input.value) meta.textContent = strings.placeholder;
-          return { pagefind: loaded[0], words: loaded[1], find: loaded[2].find };
+          return { pagefind: loaded[0], words: loaded[1], find: loaded[2].find, render: loaded[2].render };
         });
       });
     }
@@ -61,75 +62,10 @@
     }
   }
 
-  // The hidden keywords (overrides/main.html) are searched, never shown: they
-  // start with KEYWORDS and are joined by " · ". An excerpt that runs into them
-  // is cut there; one that lies inside them gives way to `fallback`.
-  var KEYWORDS = "⁂";
-
-  function withoutKeywords(excerpt, fallback) {
-    if (!excerpt) return excerpt;
-    var at = excerpt.indexOf(KEYWORDS);
-    if (at >= 0) excerpt = excerpt.slice(0, at).trim();
-    else if (excerpt.indexOf(" · ") >= 0) excerpt = "";
-    return excerpt || fallback;
-  }
-
-  function escape(text) {
-    var node = document.createElement("span");
-    node.textContent = text;
-    return node.innerHTML;
-  }
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text) node.textContent = text;
-    return node;
-  }
-
-  function link(url, heading, level, excerpt) {
-    var anchor = element("a", "md-search-result__link");
-    anchor.href = url;
-    var article = element("article", "md-search-result__article md-typeset");
-    if (level === "h1") article.appendChild(element("div", "md-search-result__icon md-icon"));
-    article.appendChild(element(level, null, heading));
-    if (excerpt) {
-      var paragraph = element("p");
-      paragraph.innerHTML = excerpt; // Pagefind escapes the text and adds <mark>
-      article.appendChild(paragraph);
-    }
-    anchor.appendChild(article);
-    return anchor;
-  }
-
   var paths = root.querySelector("template[data-search-paths]");
 
-  function render(results, total, query) {
-    list.textContent = "";
-    if (total === 0) {
-      meta.textContent = strings.none;
-      if (paths) { // the guide's main paths, so a reader is never left with nothing
-        var item = element("li", "md-search-result__item md-search-result__paths md-typeset");
-        item.appendChild(paths.content.cloneNode(true));
-        list.appendChild(item);
-      }
-    } else if (total === 1) meta.textContent = strings.one;
-    else meta.textContent = strings.other.replace("#", total);
-    results.forEach(function (result) {
-      var item = element("li", "md-search-result__item");
-      var title = (result.meta && result.meta.title) || result.url;
-      var description = escape((result.meta && result.meta.description) || "");
-      var sections = (result.sub_results || [])
-        .filter(function (sub) { return sub.url.indexOf("#") > 0 && sub.title !== title; })
-        .slice(0, MAX_SECTIONS);
-      sections.forEach(function (sub) { sub.excerpt = withoutKeywords(sub.excerpt, ""); });
-      var excerpt = withoutKeywords(result.excerpt, description);
-      // The page's excerpt is often the first section's: show it once, under the section.
-      if (sections.some(function (sub) { return sub.excerpt === excerpt; })) excerpt = "";
-      item.appendChild(link(result.url, title, "h1", excerpt));
-      sections.forEach(function (sub) { item.appendChild(link(sub.url, sub.title, "h2", sub.excerpt)); });
-      list.appendChild(item);
-    });
+  function render(loaded, results, total, query) {
+    loaded.render({ list: list, meta: meta, strings: strings, paths: paths, sections: MAX_SECTIONS }, results, total);
     root.setAttribute("data-results-for", query); // the query these results answer
   }
 
@@ -145,11 +81,11 @@
       return;
     }
     load().then(function (loaded) {
-      return loaded.find(loaded.pagefind, loaded.words, normalize(query));
-    }).then(function (results) {
-      if (!results || ticket !== latest) return null; // a newer query is on its way
-      return Promise.all(results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
-        .then(function (data) { if (ticket === latest) render(data, results.length, typed); });
+      return loaded.find(loaded.pagefind, loaded.words, normalize(query)).then(function (results) {
+        if (!results || ticket !== latest) return null; // a newer query is on its way
+        return Promise.all(results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
+          .then(function (data) { if (ticket === latest) render(loaded, data, results.length, typed); });
+      });
     });
   }
 
