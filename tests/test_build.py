@@ -54,3 +54,14 @@ def test_material_search_builds_no_lunr_index():
         owners = [getattr(method, "__self__", None) for method in config.plugins.events[event]]
         assert plugin not in owners, f"Material's search plugin still runs on_{event}"
     assert config.plugins.events["page_context"], "the other page_context handlers must stay"
+
+
+def test_stylesheets_reach_readers_without_comments(site):
+    """hooks/assets.py strips the comments of the project's stylesheets from the output."""
+    from sitecheck import ROOT
+
+    source = (ROOT / "overrides/assets/stylesheets/site.css").read_text(encoding="utf-8")
+    built = (site.site_dir / "assets/stylesheets/site.css").read_text(encoding="utf-8")
+    assert "/*" in source and "/*" not in built and "*/" not in built
+    rules = [line.strip() for line in source.splitlines() if line.strip().endswith("{") and "/*" not in line]
+    assert rules and all(rule in built for rule in rules), "a rule was lost with the comments"
