@@ -11,13 +11,14 @@ rendered HTML, with the labels of the table of contents (which honour
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
 from html import unescape
 from urllib.parse import urljoin
 
 import yaml
-from bs4 import BeautifulSoup, Tag
+from lxml.html import fragment_fromstring
 from mkdocs.utils.meta import get_data
 
 # Where the guide keeps each kind of page (language-neutral paths).
@@ -215,8 +216,8 @@ def page_title(page) -> str:
     return str(page.meta.get("title") or page.title or "")
 
 
-def _text(element: Tag) -> str:
-    return " ".join(element.get_text().split())
+def _text(element) -> str:
+    return " ".join(element.text_content().split())
 
 
 def _toc_labels(toc) -> dict[str, str]:
@@ -227,29 +228,33 @@ def _toc_labels(toc) -> dict[str, str]:
     return labels
 
 
-def _section_elements(heading: Tag):
+def _section_elements(heading):
     """The elements of a section, up to the next heading of any level."""
-    for sibling in heading.find_next_siblings():
-        if sibling.name in ("h1",) + HEADING_TAGS:
+    for sibling in heading.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue  # a comment
+        if sibling.tag in ("h1",) + HEADING_TAGS:
             return
         yield sibling
 
 
-def _summary(paragraph: Tag) -> str:
-    paragraph = BeautifulSoup(str(paragraph), "lxml").p
-    for junk in paragraph.select("sup, a.footnote-ref"):
-        junk.decompose()
-    first = next((c for c in paragraph.children if not (isinstance(c, str) and not c.strip())), None)
-    if isinstance(first, Tag) and first.name == "strong" and _text(first).endswith((".", ":")):
-        first.decompose()  # a label such as "What it looks like."
+def _summary(paragraph) -> str:
+    paragraph = deepcopy(paragraph)
+    paragraph.tail = None
+    for junk in paragraph.xpath(".//sup | .//a[contains(concat(' ', @class, ' '), ' footnote-ref ')]"):
+        junk.drop_tree()
+    first = None if (paragraph.text or "").strip() else next(iter(paragraph), None)
+    if first is not None and first.tag == "strong" and _text(first).endswith((".", ":")):
+        first.drop_tree()  # a label such as "What it looks like."
     return _text(paragraph)
 
 
-def _points(listing: Tag) -> list[str]:
+def _points(listing) -> list[str]:
     points = []
-    for item in listing.find_all("li", recursive=False):
-        label = item.find("strong")
-        points.append(_text(label).rstrip(".:") if label and item.text.lstrip().startswith(label.text) else _text(item))
+    for item in listing.iterchildren("li"):
+        label = next(item.iter("strong"), None)
+        starts = label is not None and item.text_content().lstrip().startswith(label.text_content())
+        points.append(_text(label).rstrip(".:") if starts else _text(item))
     return points
 
 
@@ -261,17 +266,19 @@ def read_page(page, lang: str) -> PageData:
     source = (page.content or "", page.url, page_title(page), dict(page.meta))
     if key in _READ and _READ[key][0] == source:
         return _READ[key][1]
-    soup = BeautifulSoup(source[0], "lxml")
     labels = _toc_labels(page.toc or [])
     headings = []
-    for element in soup.find_all(HEADING_TAGS, id=True):
-        for link in element.select("a.headerlink"):
-            link.decompose()
-        heading = Heading(int(element.name[1]), element["id"], labels.get(element["id"]) or _text(element))
+    root = fragment_fromstring(source[0], create_parent="div") if source[0].strip() else None
+    for element in root.iter(*HEADING_TAGS) if root is not None else []:
+        if element.get("id") is None:
+            continue
+        for link in element.find_class("headerlink"):
+            link.drop_tree()
+        heading = Heading(int(element.tag[1]), element.get("id"), labels.get(element.get("id")) or _text(element))
         for sibling in _section_elements(element):
-            if sibling.name == "p" and not heading.summary:
+            if sibling.tag == "p" and not heading.summary:
                 heading.summary = _summary(sibling)
-            elif sibling.name in ("ul", "ol") and not heading.points:
+            elif sibling.tag in ("ul", "ol") and not heading.points:
                 heading.points = _points(sibling)
         headings.append(heading)
     data = PageData(

@@ -18,7 +18,7 @@ from sitecheck import CONFIG_FILE, ROOT, _PlainLoader
 SITE_REQUIREMENTS = "requirements.txt"
 TEST_REQUIREMENTS = "requirements-test.txt"
 # Packages only the tests use: a reader who serves the site never installs them.
-TEST_ONLY = {"pytest", "packaging", "jsonschema", "playwright", "pypdf", "axe-playwright-python", "zizmor"}
+TEST_ONLY = {"pytest", "beautifulsoup4", "packaging", "jsonschema", "playwright", "pypdf", "axe-playwright-python", "zizmor"}
 
 
 def requirements(name=SITE_REQUIREMENTS):
@@ -89,7 +89,7 @@ def site_distributions() -> dict[str, str]:
 
 def test_site_requirements_hold_what_the_build_needs_and_nothing_of_the_tests():
     needed = site_distributions()
-    assert {"beautifulsoup4", "lxml", "pyyaml", "mkdocs", "pagefind", "mkdocs-material",
+    assert {"lxml", "pyyaml", "mkdocs", "pagefind", "mkdocs-material",
             "mkdocs-static-i18n", "mkdocs-redirects", "pymdown-extensions", "markdown"} <= set(needed), needed
     pinned = pinned_names()
     missing = [f"{dist} ({why})" for dist, why in sorted(needed.items()) if dist not in pinned]
