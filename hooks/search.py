@@ -18,12 +18,12 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from guide_data import build_languages, hook_data, is_outer_build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from pagefind_bin import get_executable
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
 # Not worth indexing: permalink symbols and the language selector.
@@ -69,8 +69,9 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def pagefind_command(site_dir: str) -> list[str]:
+    # The binary itself: `python -m pagefind` only starts Python to find and exec it (0.1 s).
     return [
-        sys.executable, "-m", "pagefind",
+        str(get_executable()),
         "--site", site_dir,
         "--output-subdir", "pagefind",
         "--exclude-selectors", EXCLUDE,

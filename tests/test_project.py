@@ -89,7 +89,7 @@ def site_distributions() -> dict[str, str]:
 
 def test_site_requirements_hold_what_the_build_needs_and_nothing_of_the_tests():
     needed = site_distributions()
-    assert {"lxml", "pyyaml", "mkdocs", "pagefind", "mkdocs-material",
+    assert {"lxml", "pyyaml", "mkdocs", "pagefind-bin", "mkdocs-material",
             "mkdocs-static-i18n", "mkdocs-redirects", "pymdown-extensions", "markdown"} <= set(needed), needed
     pinned = pinned_names()
     missing = [f"{dist} ({why})" for dist, why in sorted(needed.items()) if dist not in pinned]
