@@ -20,7 +20,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from guide_data import build_languages, hook_data, is_outer_build
+from guide_data import build_languages, hook_data, is_outer_build, neutral_path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from pagefind_bin import get_executable
@@ -56,6 +56,18 @@ def on_config(config):
         if handler in methods:  # static-i18n runs on_config again for each language
             methods.remove(handler)
     return config
+
+
+@event_priority(-110)  # after static-i18n's on_nav (-100) has built this language's nav
+def on_nav(nav, config, files):
+    """The guide's main paths a search without results offers (extra.search_paths,
+    language-neutral), as this language's pages for overrides/partials/search.html."""
+    pages = {neutral_path(page.file): page for page in nav.pages}
+    unknown = [path for path in config.extra.get("search_paths") or [] if path not in pages]
+    if unknown:
+        raise PluginError(f"mkdocs.yml: extra.search_paths names {unknown}, which are not pages of the nav.")
+    config.extra["search_path_pages"] = [pages[path] for path in config.extra.get("search_paths") or []]
+    return nav
 
 
 def on_post_page(output: str, page, config) -> str:
