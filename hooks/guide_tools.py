@@ -159,16 +159,21 @@ def _generated_lists(markdown: str, page, lang: str) -> str:
         return "\n\n" + _listing(index_path, found) + "\n\n" if found else ""
 
     markdown = MARKER.sub(replace, markdown)
-    for item in candidates:
-        if item["path"] not in listed:
-            log.warning(
-                f"{_source(lang, item['path'])}: not listed on {_source(lang, index_path)}: no guide-list marker "
-                f"there matches its roles {item['roles']} and main purpose "
-                f"{item['tags'][0] if item['tags'] else '(no tags)'!r}.\n"
-                "  Put the page's main purpose first in its `tags:` (both languages), or add a marker "
-                "for it to the index page in both languages (see CONTRIBUTING.md)."
-            )
+    _warn_unlisted(candidates, listed, lambda item: (
+        f"{_source(lang, item['path'])}: not listed on {_source(lang, index_path)}: no guide-list marker "
+        f"there matches its roles {item['roles']} and main purpose "
+        f"{item['tags'][0] if item['tags'] else '(no tags)'!r}.\n"
+        "  Put the page's main purpose first in its `tags:` (both languages), or add a marker "
+        "for it to the index page in both languages (see CONTRIBUTING.md)."
+    ))
     return markdown
+
+
+def _warn_unlisted(items: list[dict], listed: set[str], message) -> None:
+    """A page a generated list should hold but no marker picked up: warn (fails --strict)."""
+    for item in items:
+        if item["path"] not in listed:
+            log.warning(message(item))
 
 
 # ---------------------------------------------------------------------------
@@ -269,13 +274,11 @@ def _interview_kit(markdown: str, page, lang: str) -> str:
         return "\n\n" + "\n\n".join(blocks) + "\n\n"
 
     markdown = INTERVIEW_KIT.sub(replace, markdown)
-    for item in skills:
-        if item["path"] not in listed:
-            log.warning(
-                f"{_source(lang, item['path'])}: its interview questions are not on {_source(lang, kit_path)}: "
-                f"no guide-interview-kit marker there has exactly its roles {item['roles']}.\n"
-                "  Add a marker for those roles to the kit page in both languages."
-            )
+    _warn_unlisted(skills, listed, lambda item: (
+        f"{_source(lang, item['path'])}: its interview questions are not on {_source(lang, kit_path)}: "
+        f"no guide-interview-kit marker there has exactly its roles {item['roles']}.\n"
+        "  Add a marker for those roles to the kit page in both languages."
+    ))
     return markdown
 
 
