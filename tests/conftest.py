@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from sitecheck import ROOT, build_site  # noqa: E402
+from sitecheck import ROOT, build_site, project_config  # noqa: E402
 
 # A valid two-page site in both languages. Tests replace or remove single files.
 FIXTURE_PAGES = {
@@ -94,12 +94,16 @@ class FixtureSite:
     def remove(self, rel: str) -> None:
         (self.docs_dir / rel).unlink()
 
-    def build(self, nav=None, site_url="https://example.org/guide/"):
+    def build(self, nav=None, site_url="https://example.org/guide/", search_paths=("about.md",)):
         overrides = {"site_url": site_url} if site_url else {}
+        # The guide's main paths offered when a search finds nothing must be pages of the
+        # fixture's nav (hooks/search.py stops the build otherwise).
+        extra = {**project_config()["extra"], "search_paths": list(search_paths)}
         return build_site(
             self.site_dir,
             docs_dir=str(self.docs_dir),
             nav=nav if nav is not None else FIXTURE_NAV,
+            extra=extra,
             **overrides,
         )
 

@@ -157,9 +157,15 @@ class SourcePage:
 
 
 @functools.lru_cache(maxsize=1)
-def _markdown_settings() -> tuple[list, dict]:
+def project_config() -> dict:
+    """mkdocs.yml as plain data (each !ENV tag reads as its default)."""
     with CONFIG_FILE.open(encoding="utf-8") as handle:
-        raw = yaml.load(handle, Loader=_PlainLoader)
+        return yaml.load(handle, Loader=_PlainLoader)
+
+
+@functools.lru_cache(maxsize=1)
+def _markdown_settings() -> tuple[list, dict]:
+    raw = project_config()
     extensions, configs = [], {}
     for item in raw["markdown_extensions"]:
         if isinstance(item, dict):

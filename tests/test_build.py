@@ -20,6 +20,13 @@ def test_broken_link_fails_the_build(fixture_site):
     assert any("missing-page.md" in p and "about.md" in p for p in problems), problems
 
 
+def test_search_path_outside_the_nav_fails_the_build(fixture_site):
+    """A page offered when a search finds nothing (extra.search_paths) must exist in the nav."""
+    assert build_problems(fixture_site.build(search_paths=["about.md"])) == []
+    problems = build_problems(fixture_site.build(search_paths=["about.md", "roles/missing.md"]))
+    assert any("extra.search_paths" in p and "roles/missing.md" in p for p in problems), problems
+
+
 def test_broken_anchor_fails_the_build(fixture_site):
     fixture_site.edit("ar/about.md", "(index.md#short-answer)", "(index.md#no-such-section)")
     problems = build_problems(fixture_site.build())
