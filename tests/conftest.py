@@ -94,8 +94,10 @@ class FixtureSite:
     def remove(self, rel: str) -> None:
         (self.docs_dir / rel).unlink()
 
-    def build(self, nav=None, site_url="https://example.org/guide/", search_paths=("about.md",)):
-        overrides = {"site_url": site_url} if site_url else {}
+    def build(self, nav=None, site_url="https://example.org/guide/", search_paths=("about.md",), **overrides):
+        """Build the fixture with the project's mkdocs.yml; `overrides` replace its settings."""
+        if site_url:
+            overrides["site_url"] = site_url
         # The guide's main paths offered when a search finds nothing must be pages of the
         # fixture's nav (hooks/search.py stops the build otherwise).
         extra = {**project_config()["extra"], "search_paths": list(search_paths)}

@@ -19,7 +19,7 @@ from linkcheck import (
     load_snapshot,
     record_snapshot,
 )
-from sitecheck import CONFIG_FILE, ROOT, _PlainLoader, build_problems, build_site
+from sitecheck import CONFIG_FILE, ROOT, _PlainLoader, build_problems
 
 # --- the guide --------------------------------------------------------------------
 
@@ -76,13 +76,7 @@ def build(fixture_site, nav=None, redirects=None):
         plugins = yaml.load(handle, Loader=_PlainLoader)["plugins"]
     plugins = [p for p in plugins if not (isinstance(p, dict) and "redirects" in p)]
     plugins.append({"redirects": {"redirect_maps": redirects or {}}})
-    return build_site(
-        fixture_site.site_dir,
-        docs_dir=str(fixture_site.docs_dir),
-        nav=nav or ["index.md", "about.md"],
-        site_url="https://example.org/guide/",
-        plugins=plugins,
-    )
+    return fixture_site.build(nav=nav, plugins=plugins, search_paths=["index.md"])
 
 
 @pytest.fixture
