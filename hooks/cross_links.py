@@ -33,6 +33,7 @@ from guide_data import (
     TOOLS,
     bare_title,
     current_language,
+    id_list,
     item_id,
     labels,
     nav_pages,
@@ -57,8 +58,7 @@ def on_nav(nav, config, files):
 
 
 def _ids(page: dict, key: str) -> list[str]:
-    value = page["meta"].get(key) or []
-    return [str(v) for v in value] if isinstance(value, list) else []
+    return id_list(page["meta"].get(key))
 
 
 def _section(prefix: str) -> list[dict]:
@@ -119,9 +119,9 @@ def backlinks(path: str) -> dict[str, list[dict]]:
 def _backlinks(lang: str, here: str) -> str:
     """A tool page lists its platforms under its own heading; a skill page labels
     its two lists (platforms, career paths)."""
-    words, blocks = labels(lang), []
+    words, blocks, found = labels(lang), [], backlinks(here)
     for key, label in (("platforms", "backlinks_platforms"), ("careers", "backlinks_careers")):
-        items = backlinks(here)[key]
+        items = found[key]
         if items:
             listing = "\n".join(_item(here, page) for page in items)
             blocks.append(listing if here.startswith(TOOLS) else f"**{words[label]}**\n\n{listing}")

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from copy import deepcopy
 from dataclasses import dataclass, field
-from pathlib import Path
 from html import unescape
+from pathlib import Path
 from urllib.parse import urljoin
 
 import yaml
@@ -180,13 +180,20 @@ def labels(lang: str) -> dict:
 # The nav's pages and their front matter
 # ---------------------------------------------------------------------------
 
+def id_list(value) -> list[str]:
+    """A front-matter list of ids (`roles`, `tags`, `tools`, `path`…) as strings;
+    anything but a list (the front-matter checks report it) as none."""
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
 _NAV: dict[int, list[dict]] = {}  # the front matter of one language's nav, read once
 
 
 def nav_pages(nav) -> list[dict]:
     """Every page of this language's nav, in nav order, with its front matter
-    (pages are not read yet when the nav is built): path, title, description and
-    the raw `meta`. Hooks that generate lists from other pages' front matter share it."""
+    (pages are not read yet when the nav is built): path, title, description,
+    `roles` and `tags`, and the raw `meta`. Hooks that generate lists from other
+    pages' front matter share it."""
     key = id(nav)
     if key not in _NAV:
         _NAV.clear()
@@ -200,6 +207,8 @@ def nav_pages(nav) -> list[dict]:
                 "path": neutral_path(page.file),
                 "title": str(meta.get("title") or neutral_path(page.file)),
                 "description": " ".join(str(meta.get("description") or "").split()),
+                "roles": id_list(meta.get("roles")),
+                "tags": id_list(meta.get("tags")),
                 "meta": meta,
             })
         _NAV[key] = pages

@@ -101,8 +101,6 @@ def on_nav(nav, config, files):
             continue
         SECTION_PAGES.append({
             **page,
-            "roles": [str(r) for r in meta.get("roles") or []],
-            "tags": [str(t) for t in meta.get("tags") or []],
             "interview": meta.get("interview"),
             "exercise": meta.get("exercise"),
         })

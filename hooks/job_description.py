@@ -61,8 +61,6 @@ WORDS = (
 log = logging.getLogger("mkdocs.hooks.job_description")
 
 
-
-
 def _points(page, lang: str, heading_id: str, owner: str) -> list[str]:
     heading = read_page(page, lang).heading(heading_id)
     if heading is None or not heading.points:
@@ -86,8 +84,7 @@ def builder_data(nav, page, lang: str) -> dict:
         return [
             {
                 "id": item_id(path), "name": bare_title(entry["title"]), "url": _link(path),
-                "roles": [str(r) for r in entry["meta"].get("roles") or []],
-                "tags": [str(t) for t in entry["meta"].get("tags") or []],
+                "roles": entry["roles"], "tags": entry["tags"],
             }
             for path, entry in meta.items() if path.startswith(prefix) and not path.endswith("index.md")
         ]

@@ -36,6 +36,7 @@ from guide_data import (
     absolute_url,
     build_languages,
     current_language,
+    id_list,
     is_outer_build,
     item_id,
     language_prefix,
@@ -190,8 +191,7 @@ def _heading_items(config, path: str, langs: list[str], parent_id: str | None, *
 
 
 def _meta_list(data: PageData | None, key: str) -> list[str]:
-    value = data.meta.get(key) if data else None
-    return [str(v) for v in value] if isinstance(value, list) else []
+    return id_list(data.meta.get(key) if data else None)
 
 
 def _interview(path: str, langs: list[str]) -> dict:
@@ -232,14 +232,10 @@ def export(config) -> dict:
         questions = _interview(f"{SKILLS}{skill['id']}.md", langs)
         if questions:
             skill["interview"] = questions
-    platforms = [
-        {
-            **item,
-            "tools": _meta_list(PAGES.get((default, f"{PLATFORMS}{item['id']}.md")), "tools"),
-            "skills": _meta_list(PAGES.get((default, f"{PLATFORMS}{item['id']}.md")), "skills"),
-        }
-        for item in listed("platform")
-    ]
+    platforms = []
+    for item in listed("platform"):
+        data = PAGES.get((default, f"{PLATFORMS}{item['id']}.md"))
+        platforms.append({**item, "tools": _meta_list(data, "tools"), "skills": _meta_list(data, "skills")})
     roles, triggers = [], []
     for path in by_kind.get("role", []):
         role = item_id(path)

@@ -142,7 +142,7 @@ def query_words(lang: str) -> dict:
 
 
 RANKING = {"termFrequency", "pageLength", "termSaturation", "termSimilarity"}  # Pagefind 1.x
-# The same normalisation as normalize() and fold() in assets/javascripts/search.js.
+# The same normalisation as normalize() in assets/javascripts/search.js and fold() in search-query.js.
 ARABIC_MARKS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
 
