@@ -58,7 +58,7 @@ function merge(pagefind, parts, exact) {
       var top = Math.max.apply(null, ids.map(function (id) { return best[id].score; })) || 1;
       var weight = 1 / Math.log(2 + ids.length); // a word few pages contain tells more
       ids.forEach(function (id) {
-        var page = pages[id] || (pages[id] = { result: best[id], parts: 0, score: 0, exact: 0 });
+        var page = pages[id] || (pages[id] = { result: best[id], parts: 0, score: 0 });
         page.parts += 1;
         page.score += weight * best[id].score / top;
       });

@@ -81,7 +81,7 @@
       return;
     }
     load().then(function (loaded) {
-      return loaded.find(loaded.pagefind, loaded.words, normalize(query)).then(function (results) {
+      return loaded.find(loaded.pagefind, loaded.words, query).then(function (results) {
         if (!results || ticket !== latest) return null; // a newer query is on its way
         return Promise.all(results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
           .then(function (data) { if (ticket === latest) render(loaded, data, results.length, typed); });
