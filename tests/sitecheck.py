@@ -135,6 +135,12 @@ def pages(docs_dir: Path, lang: str) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
 
 
+def page_url(md: str) -> str:
+    """A page's address under its language's root: roles/x.md -> roles/x/, tools/index.md -> tools/."""
+    stem = md[: -len(".md")]
+    return stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+
+
 @dataclass
 class Heading:
     level: int

@@ -41,7 +41,7 @@ from playwright.sync_api import sync_playwright
 
 from browser.conftest import CHROMIUM_FLAGS, chromium_path
 from localserver import free_port, serve
-from sitecheck import DATA_DIR
+from sitecheck import DATA_DIR, page_url
 
 QUERIES = yaml.safe_load((DATA_DIR / "search-queries.yml").read_text(encoding="utf-8"))
 SETS = {name: yaml.safe_load((DATA_DIR / f"{name}.yml").read_text(encoding="utf-8"))
@@ -182,11 +182,6 @@ def report(rows: list[dict]) -> str:
             f"| {r['build_s'] / r['no_index_s']:.2f} |"
         )
     return "\n".join(lines)
-
-
-def page_url(md: str) -> str:
-    stem = md[: -len(".md")]
-    return stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 def ask(page, query: str) -> list[str]:

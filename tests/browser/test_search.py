@@ -6,7 +6,7 @@ from __future__ import annotations
 import yaml
 import pytest
 
-from sitecheck import DATA_DIR, ROOT, pages
+from sitecheck import DATA_DIR, ROOT, page_url, pages
 
 DOCS_DIR = ROOT / "docs"
 
@@ -14,11 +14,6 @@ QUERIES = yaml.safe_load((DATA_DIR / "search-queries.yml").read_text(encoding="u
 QUESTIONS = yaml.safe_load((DATA_DIR / "search-questions.yml").read_text(encoding="utf-8"))
 # (query file, its queries, the recall@3 it must keep per language)
 SETS = {"keywords": ("search-queries.yml", QUERIES, 0.95), "questions": ("search-questions.yml", QUESTIONS, 0.90)}
-
-
-def page_url(md: str) -> str:
-    stem = md[: -len(".md")]
-    return stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 def open_home(page, served, lang):
